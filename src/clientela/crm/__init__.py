@@ -1,0 +1,1 @@
+"""The Django adapter: models, migrations, admin, services (writes) and selectors (reads)."""

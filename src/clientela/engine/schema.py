@@ -1,0 +1,39 @@
+"""The engine's input schema: the one place where the table contract with the app database is written.
+
+The Django models (clientela.crm.models) set these `db_table` names and column names; a test checks
+that both sides agree. Money is integer cents so that sums are exact on every engine.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InputTable:
+    """A table the engine reads: its name and the columns it relies on (name -> type)."""
+
+    name: str
+    columns: dict[str, str]
+
+
+TRANSACTIONS = InputTable(
+    "transactions",
+    {
+        "customer_id": "int64",
+        "date": "date",
+        "document_id": "string",
+        "product_id": "int64",
+        "units": "int64",
+        "amount_cents": "int64",
+        "cost_cents": "int64",
+    },
+)
+PAYMENTS = InputTable(
+    "payments",
+    {"customer_id": "int64", "date": "date", "amount_cents": "int64"},
+)
+CUSTOMERS = InputTable(
+    "customers",
+    {"id": "int64", "external_id": "string", "owner_id": "int64", "region_id": "int64", "status": "string"},
+)
+
+INPUT_TABLES: dict[str, InputTable] = {table.name: table for table in (TRANSACTIONS, PAYMENTS, CUSTOMERS)}
