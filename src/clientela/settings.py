@@ -68,7 +68,7 @@ def _database_from_environment() -> dict:
         # WAL lets the web server read while an import or a segmentation run writes;
         # IMMEDIATE transactions avoid "database is locked" on lock upgrades.
         config["OPTIONS"] = {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;",
             "transaction_mode": "IMMEDIATE",
             "timeout": 30,
         }

@@ -46,10 +46,17 @@ class Integer:
             raise ValueError("expected a whole number") from None
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"expected a whole number of at least {self.minimum}")
+        if abs(value) > MAX_INTEGER:
+            raise ValueError(f"expected a whole number between -{MAX_INTEGER} and {MAX_INTEGER}")
         return value
 
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_CENTS_NUMBER = re.compile(r"^([+-]?)(\d+)(?:\.(\d{0,2}))?$")
+
+
+MAX_CENTS = 10**15
+MAX_INTEGER = 2**31 - 1
 
 
 def format_cents(cents: int) -> str:
@@ -72,6 +79,10 @@ class Money:
             text = as_text(raw).replace(" ", "").replace("\u00a0", "")
             if self.decimal_comma:
                 text = text.replace(".", "").replace(",", ".")
+            if exact := _CENTS_NUMBER.match(text):  # the common case, without Decimal
+                sign, units, fraction = exact.groups()
+                cents = int(units) * 100 + int((fraction or "").ljust(2, "0"))
+                return self._checked(-cents if sign == "-" else cents)
             if not _PLAIN_NUMBER.match(text):
                 example = "1234,56" if self.decimal_comma else "1234.56 (use --decimal-comma for 1234,56)"
                 raise ValueError(f"expected an amount like {example}")
@@ -80,6 +91,11 @@ class Money:
             cents = int((number * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
         except InvalidOperation:
             raise ValueError("expected an amount of a sensible size") from None
+        return self._checked(cents)
+
+    def _checked(self, cents: int) -> int:
+        if abs(cents) >= MAX_CENTS:
+            raise ValueError("expected an amount below 10,000,000,000,000")
         if self.positive and cents <= 0:
             raise ValueError("expected an amount greater than zero")
         return cents

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from typing import Any
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 _PLAIN_FIELDS = (
     models.CharField,
@@ -28,7 +28,11 @@ def _db_converter(field: models.Field) -> Callable[[Any], Any] | None:
     """Return how to prepare a Python value of `field` for the database, or None if as is."""
     if isinstance(field, _PLAIN_FIELDS):
         return None
-    return lambda value: field.get_db_prep_save(value, connection)
+    database = connections[DEFAULT_DB_ALIAS]  # resolved once: the proxy costs a lookup per use
+    if type(field) is models.DateField:
+        adapt_date = database.ops.adapt_datefield_value
+        return lambda value: None if value is None else adapt_date(value)
+    return lambda value: field.get_db_prep_save(value, database)
 
 
 def _insert_defaults(model: type[models.Model], given: Sequence[str]) -> dict[str, Any]:
