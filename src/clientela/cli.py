@@ -3,6 +3,8 @@
 Django is started only by the commands that need the database, so file-mode commands stay fast.
 """
 
+import time
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -103,6 +105,132 @@ def import_(
     if result.ignored_columns:
         console.print(f"ignored file columns: {', '.join(result.ignored_columns)}", highlight=False)
     console.print(f"{result.rows} rows: {result.created} {kind.value} created, {result.updated} updated")
+
+
+class Table(str, Enum):
+    customers = "customers"
+    contacts = "contacts"
+    products = "products"
+    transactions = "transactions"
+    payments = "payments"
+    contracts = "contracts"
+
+
+@app.command()
+def export(
+    table: Annotated[Table, typer.Argument(help="The table to export.")],
+    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file to write (same columns as the import).")],
+) -> None:
+    """Export a table to CSV or Excel."""
+    from clientela.bootstrap import setup_django
+
+    setup_django()
+    from clientela.crm.selectors.tables import EXPORTS, table_rows
+    from clientela.exports import ExportRefused, write_table
+
+    try:
+        count = write_table(file, EXPORTS[table.value].columns, table_rows(table.value))
+    except ExportRefused as refusal:
+        fail(str(refusal))
+    console.print(f"{count} {table.value} rows written to {file}")
+
+
+@app.command()
+def demo(
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed and end date build the same company.")] = 42,
+    end: Annotated[
+        Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Last day of the history (default: today).")
+    ] = None,
+    customers: Annotated[int, typer.Option(min=10, help="Number of customers.")] = 2000,
+    reset: Annotated[bool, typer.Option(help="Replace everything in the database with the demo.")] = False,
+    serve_: Annotated[bool, typer.Option("--serve/--no-serve", help="Start the web server afterwards.")] = True,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Build a demo beer distributor (2,000 customers, 3 years of history) and serve it."""
+    from clientela.bootstrap import migrate_database, setup_django
+
+    setup_django()
+    from django.utils import timezone
+
+    from clientela.demo.build import DEMO_PASSWORD, DemoRefused, build_demo
+
+    started = time.perf_counter()
+    with console.status("preparing the database") as status:
+        migrate_database()
+        try:
+            summary = build_demo(
+                seed=seed,
+                end=end.date() if end else timezone.localdate(),
+                customers=customers,
+                reset=reset,
+                step=lambda text: status.update(text),
+            )
+        except DemoRefused as refusal:
+            fail(str(refusal))
+    console.print(
+        f"demo built in {time.perf_counter() - started:.0f} s: {summary.customers:,} customers, "
+        f"{summary.transactions:,} transaction lines, {summary.payments:,} payments, {summary.contracts:,} contracts"
+    )
+    console.print(f"users (password [bold]{DEMO_PASSWORD}[/bold], demo only): {', '.join(summary.usernames)}")
+    if serve_:
+        _serve(host, port, workers=2)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
+) -> None:
+    """Serve the web application with gunicorn (migrating the database first)."""
+    from clientela.bootstrap import migrate_database, setup_django
+
+    setup_django()
+    migrate_database()
+    _serve(host, port, workers)
+
+
+def _serve(host: str, port: int, workers: int) -> None:
+    from clientela.ops.server import serve as run_server
+
+    console.print(f"serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    run_server(host=host, port=port, workers=workers)
+
+
+@app.command()
+def backup(file: Annotated[Path, typer.Argument(help="Where to write the backup.")]) -> None:
+    """Back up the database (safe while the server runs)."""
+    from clientela.bootstrap import setup_django
+
+    setup_django()
+    from django.db import connection
+
+    from clientela.ops.backup import BackupFailed, backup_database
+
+    try:
+        backup_database(connection.settings_dict, file)
+    except BackupFailed as failure:
+        fail(str(failure))
+    console.print(f"backup written to {file}")
+
+
+@app.command()
+def restore(file: Annotated[Path, typer.Argument(help="A backup written by 'clientela backup'.")]) -> None:
+    """Replace the database's content with a backup."""
+    from clientela.bootstrap import setup_django
+
+    setup_django()
+    from django.db import connection
+
+    from clientela.ops.backup import BackupFailed, restore_database
+
+    connection.close()
+    try:
+        restore_database(connection.settings_dict, file)
+    except BackupFailed as failure:
+        fail(str(failure))
+    console.print(f"database restored from {file}")
 
 
 def main() -> None:

@@ -7,11 +7,12 @@ metadata, and streams parameter tuples through `executemany`. Both SQLite (>= 3.
 PostgreSQL understand the statement.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 
 _PLAIN_FIELDS = (
     models.CharField,
@@ -22,6 +23,18 @@ _PLAIN_FIELDS = (
     models.ForeignKey,
     models.AutoField,
 )
+
+
+@contextmanager
+def checked_at_end(*written: type[models.Model]) -> Iterator[None]:
+    """Run bulk writes in one transaction whose foreign keys are checked once, at the end.
+
+    For writers that validated their references already (as loaddata does): per-row checks
+    make SQLite upserts ~3x slower. Inside an outer transaction the checks stay per row.
+    """
+    with connection.constraint_checks_disabled(), transaction.atomic():
+        yield
+        connection.check_constraints(table_names=[model._meta.db_table for model in written])
 
 
 def _db_converter(field: models.Field) -> Callable[[Any], Any] | None:

@@ -1,0 +1,1 @@
+"""Reads. Selectors return querysets or plain rows and never write."""

@@ -1,0 +1,1 @@
+"""A realistic demo company: a beer distributor with three regions and eight salespeople."""

@@ -1,0 +1,67 @@
+"""Write a table to CSV or .xlsx; text that a spreadsheet would run as a formula is neutralised."""
+
+import csv
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+XLSX_MAX_ROWS = 1_048_576
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportRefused(Exception):
+    """The table cannot be written to that file."""
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix text that starts like a formula with ' so spreadsheets show it as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_table(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write `columns` then `rows` to a .csv or .xlsx file; return the number of rows written."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _write_csv(path, columns, rows)
+    if suffix == ".xlsx":
+        return _write_xlsx(path, columns, rows)
+    raise ExportRefused(f"{path}: unsupported file type {suffix or '(none)'}; expected .csv or .xlsx")
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return neutralise(value)
+
+
+def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    count = 0
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_cell(value) for value in row])
+            count += 1
+    return count
+
+
+def _write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(path.stem[:31] or "data")
+    sheet.append(list(columns))
+    count = 0
+    for row in rows:
+        count += 1
+        if count >= XLSX_MAX_ROWS:
+            raise ExportRefused(f"{path}: more than {XLSX_MAX_ROWS - 1:,} rows do not fit in a sheet; export to .csv")
+        sheet.append([float(v) if isinstance(v, Decimal) else neutralise(v) for v in row])
+    workbook.save(path)
+    return count

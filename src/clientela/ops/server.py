@@ -1,0 +1,37 @@
+"""Serve the web application with gunicorn."""
+
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+
+class ClientelaServer(BaseApplication):  # type: ignore[misc]
+    """Gunicorn running the Django WSGI application with the given options."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from clientela.wsgi import application
+
+        return application
+
+
+def serve(*, host: str, port: int, workers: int, threads: int = 4) -> None:
+    """Run gunicorn in the foreground until interrupted."""
+    ClientelaServer(
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "threads": threads,
+            "worker_class": "gthread",
+            "accesslog": "-",
+            "timeout": 120,
+            "preload_app": True,
+        }
+    ).run()
