@@ -8,6 +8,7 @@ peak in summer; some customers churn, some are prospects that never bought.
 
 import math
 import random
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
@@ -205,6 +206,10 @@ def _tags(rng: random.Random, channel: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def _contacts(rng: random.Random, external_id: str) -> list[dict]:
     contacts = []
     for index, role in enumerate(("Owner", "Manager")[: rng.randrange(1, 3)]):
@@ -215,7 +220,7 @@ def _contacts(rng: random.Random, external_id: str) -> list[dict]:
                 "name": f"{first} {last}",
                 "role": role,
                 "phone": f"+34 6{rng.randrange(10_000_000, 99_999_999)}",
-                "email": f"{first.lower()}.{index}@{external_id.lower()}.example.com".encode("ascii", "ignore").decode(),
+                "email": f"{_ascii(first).lower()}.{index}@{external_id.lower()}.example.com",
                 "birthday": date(rng.randrange(1955, 2000), rng.randrange(1, 13), rng.randrange(1, 29)),
                 "is_primary": index == 0,
             }

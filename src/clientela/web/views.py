@@ -1,5 +1,72 @@
-from django.http import HttpResponse
+"""Web pages: thin views that read through selectors."""
 
-def home(request): return HttpResponse("")
-def customer_list(request): return HttpResponse("")
-def customer_detail(request, pk): return HttpResponse("")
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from clientela.crm.models import Customer, Region, Tag, User
+from clientela.crm.selectors.customers import (
+    CustomerFilters,
+    customer_get,
+    customer_list as customers_filtered,
+    customer_totals,
+    customers_visible_to,
+    portfolio_summary,
+)
+
+PAGE_SIZE = 25
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Show the user's portfolio at a glance."""
+    summary = portfolio_summary(user=request.user, today=timezone.localdate())
+    return render(request, "web/home.html", {"summary": summary})
+
+
+@login_required
+def customer_list(request: HttpRequest) -> HttpResponse:
+    """List, search and filter the customers the user may see."""
+    params = request.GET
+    filters = CustomerFilters(
+        search=params.get("q", "")[:100],
+        region=_number(params.get("region")),
+        owner=_number(params.get("owner")),
+        status=params.get("status", ""),
+        channel=params.get("channel", ""),
+        tag=_number(params.get("tag")),
+    )
+    page = Paginator(customers_filtered(user=request.user, filters=filters), PAGE_SIZE).get_page(params.get("page"))
+    query = params.copy()
+    query.pop("page", None)
+    context = {"page": page, "filters": filters, "query": query.urlencode()}
+    if request.htmx:
+        return render(request, "web/_customer_rows.html", context)
+    visible = customers_visible_to(request.user)
+    context |= {
+        "regions": Region.objects.filter(customers__in=visible).distinct(),
+        "owners": User.objects.filter(customers__in=visible).distinct(),
+        "statuses": Customer.Status.choices,
+        "channels": visible.exclude(channel="").order_by("channel").values_list("channel", flat=True).distinct(),
+        "tags": Tag.objects.all(),
+    }
+    return render(request, "web/customer_list.html", context)
+
+
+@login_required
+def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show a customer's file: profile, contacts, groups, transactions and payments."""
+    customer = customer_get(user=request.user, pk=pk)
+    context = {
+        "customer": customer,
+        "totals": customer_totals(customer=customer, today=timezone.localdate()),
+        "transactions": customer.transactions.select_related("product")[:50],
+        "payments": customer.payments.all()[:50],
+    }
+    return render(request, "web/customer_detail.html", context)

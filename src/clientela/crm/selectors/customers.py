@@ -1,0 +1,98 @@
+"""Reads of the customer file, always through what the user may see (SPEC S9)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+
+from clientela.crm.models import Customer, Payment, Transaction, User
+
+
+def customers_visible_to(user: User) -> QuerySet[Customer]:
+    """Customers a user may see: admins all, supervisors their teams', salespeople their own."""
+    customers = Customer.objects.all()
+    if user.is_superuser or user.role == User.Role.ADMIN:
+        return customers
+    if user.role == User.Role.SUPERVISOR:
+        return customers.filter(Q(owner=user) | Q(owner__team__supervisor=user))
+    return customers.filter(owner=user)
+
+
+@dataclass(frozen=True)
+class CustomerFilters:
+    """Search text and filters of the customer list; empty values do not filter."""
+
+    search: str = ""
+    region: int | None = None
+    owner: int | None = None
+    status: str = ""
+    channel: str = ""
+    tag: int | None = None
+
+
+def customer_list(*, user: User, filters: CustomerFilters) -> QuerySet[Customer]:
+    """The customers a user may see, filtered and searched, with owner and region joined."""
+    customers = customers_visible_to(user).select_related("owner", "region")
+    if filters.search:
+        text = filters.search.strip()
+        customers = customers.filter(Q(name__icontains=text) | Q(external_id__icontains=text) | Q(city__icontains=text))
+    if filters.region:
+        customers = customers.filter(region_id=filters.region)
+    if filters.owner:
+        customers = customers.filter(owner_id=filters.owner)
+    if filters.status:
+        customers = customers.filter(status=filters.status)
+    if filters.channel:
+        customers = customers.filter(channel=filters.channel)
+    if filters.tag:
+        customers = customers.filter(tags=filters.tag)
+    return customers
+
+
+def customer_get(*, user: User, pk: int) -> Customer:
+    """One customer the user may see (404 otherwise), with its file's related records."""
+    return get_object_or_404(
+        customers_visible_to(user)
+        .select_related("owner", "region", "profile", "preference")
+        .prefetch_related("contacts", "tags", "do_not_contact_periods"),
+        pk=pk,
+    )
+
+
+@dataclass(frozen=True)
+class CustomerTotals:
+    revenue_12m_cents: int
+    orders_12m: int
+    paid_12m_cents: int
+    last_purchase: date | None
+    last_payment: date | None
+
+
+def customer_totals(*, customer: Customer, today: date) -> CustomerTotals:
+    """Revenue, orders and payments of the last 12 months, and the last purchase and payment dates."""
+    since = today - timedelta(days=365)
+    sales = Transaction.objects.filter(customer=customer, date__gt=since).aggregate(
+        revenue=Sum("amount_cents"), orders=Count("document_id", distinct=True)
+    )
+    paid = Payment.objects.filter(customer=customer, date__gt=since).aggregate(total=Sum("amount_cents"))
+    return CustomerTotals(
+        revenue_12m_cents=sales["revenue"] or 0,
+        orders_12m=sales["orders"],
+        paid_12m_cents=paid["total"] or 0,
+        last_purchase=Transaction.objects.filter(customer=customer).aggregate(last=Max("date"))["last"],
+        last_payment=Payment.objects.filter(customer=customer).aggregate(last=Max("date"))["last"],
+    )
+
+
+def portfolio_summary(*, user: User, today: date) -> dict[str, int]:
+    """Counts and revenue of the last 12 months over the customers a user may see."""
+    customers = customers_visible_to(user)
+    since = today - timedelta(days=365)
+    revenue = Transaction.objects.filter(customer__in=customers, date__gt=since).aggregate(total=Sum("amount_cents"))
+    return {
+        "customers": customers.exclude(status=Customer.Status.PROSPECT).count(),
+        "prospects": customers.filter(status=Customer.Status.PROSPECT).count(),
+        "lost": customers.filter(status=Customer.Status.LOST).count(),
+        "revenue_12m_cents": revenue["total"] or 0,
+    }
