@@ -113,7 +113,9 @@ def test_import_with_a_mapping_and_the_file_conventions(crm, import_rows):
     result = import_rows("transactions", TRANSACTIONS_ES, mapping=MAPPING_ES, date_format="%d/%m/%Y", decimal_comma=True)
     assert (result.rows, result.created, result.updated, result.ignored_columns) == (2, 2, 0, ["Notas"])
     assert list(
-        Transaction.objects.order_by("line").values_list("document_id", "line", "customer__external_id", "date", "amount_cents", "cost_cents")
+        Transaction.objects.order_by("line").values_list(
+            "document_id", "line", "customer__external_id", "date", "amount_cents", "cost_cents"
+        )
     ) == [("F-1", 1, "C1", date(2024, 3, 1), 121050, 80000), ("F-1", 2, "C2", date(2024, 3, 2), -1205, None)]
 
 
@@ -121,7 +123,10 @@ def test_import_without_the_mapping_names_what_is_missing(crm, reject_rows):
     rejection = reject_rows(
         "transactions",
         TRANSACTIONS_ES,
-        match=re.escape("missing required column(s) document_id, customer_id, date, amount (file columns: Factura, Cliente, Fecha, Importe, Coste, Notas); map them with --map document_id=<file column>"),
+        match=re.escape(
+            "missing required column(s) document_id, customer_id, date, amount "
+            "(file columns: Factura, Cliente, Fecha, Importe, Coste, Notas); map them with --map document_id=<file column>"
+        ),
     )
     assert rejection.errors == []
 

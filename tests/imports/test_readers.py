@@ -191,3 +191,4 @@ def test_the_first_sheet_is_read_by_default(crm, write_workbook, reject_file):
 def test_an_unknown_sheet_is_refused(crm, write_workbook, reject_file):
     path = write_workbook("book.xlsx", {"Notes": [["x"]], "Payments": PAYMENTS})
     reject_file("payments", path, sheet="Pagos", match=re.escape(f'{path}: no sheet "Pagos"; the workbook has Notes, Payments'))
+

@@ -1,0 +1,51 @@
+"""Who sees which customers, and the customer list's filters."""
+
+from datetime import date
+
+from clientela.crm.models import Customer, Tag, Team, Transaction, User
+from clientela.crm.selectors.customers import CustomerFilters, customer_list, customer_totals, customers_visible_to
+from clientela.crm.services.customers import customer_create
+
+
+def _portfolio(salesperson: User, other: User) -> tuple[Customer, Customer, Customer]:
+    mine = customer_create(external_id="M1", name="Mine", owner=salesperson, city="Bilbao", channel="bar")
+    theirs = customer_create(external_id="T1", name="Theirs", owner=other, city="Madrid", channel="shop")
+    outsider = User.objects.create_user("zoe", password="pw", team=Team.objects.create(name="South"))
+    foreign = customer_create(external_id="F1", name="Foreign", owner=outsider)
+    return mine, theirs, foreign
+
+
+def test_a_salesperson_sees_only_their_own_customers(salesperson, other_salesperson):
+    mine, _, _ = _portfolio(salesperson, other_salesperson)
+    assert list(customers_visible_to(salesperson)) == [mine]
+
+
+def test_a_supervisor_sees_the_team_but_not_other_teams(team, salesperson, other_salesperson):
+    mine, theirs, _ = _portfolio(salesperson, other_salesperson)
+    assert set(customers_visible_to(team.supervisor)) == {mine, theirs}
+
+
+def test_an_admin_sees_everyone(salesperson, other_salesperson):
+    _portfolio(salesperson, other_salesperson)
+    admin = User.objects.create_user("root", password="pw", role=User.Role.ADMIN)
+    assert customers_visible_to(admin).count() == 3
+
+
+def test_customer_list_searches_name_id_and_town_and_filters(team, salesperson, other_salesperson):
+    mine, theirs, _ = _portfolio(salesperson, other_salesperson)
+    boss = team.supervisor
+    assert list(customer_list(user=boss, filters=CustomerFilters(search="madr"))) == [theirs]
+    assert list(customer_list(user=boss, filters=CustomerFilters(search="m1"))) == [mine]
+    assert list(customer_list(user=boss, filters=CustomerFilters(channel="bar"))) == [mine]
+    assert list(customer_list(user=boss, filters=CustomerFilters(owner=other_salesperson.id))) == [theirs]
+    tag = Tag.objects.create(name="vip")
+    theirs.tags.add(tag)
+    assert list(customer_list(user=boss, filters=CustomerFilters(tag=tag.id))) == [theirs]
+    assert list(customer_list(user=salesperson, filters=CustomerFilters(search="Theirs"))) == []
+
+
+def test_customer_totals_count_the_last_twelve_months(customer):
+    for document, day, cents in (("A", date(2024, 6, 1), 10_000), ("A", date(2024, 6, 1), -2_000), ("B", date(2023, 1, 1), 5_000)):
+        Transaction.objects.create(document_id=document, line=Transaction.objects.filter(document_id=document).count() + 1, customer=customer, date=day, amount_cents=cents)
+    totals = customer_totals(customer=customer, today=date(2024, 12, 31))
+    assert (totals.revenue_12m_cents, totals.orders_12m, totals.last_purchase) == (8_000, 1, date(2024, 6, 1))
