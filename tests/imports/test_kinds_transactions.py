@@ -110,7 +110,7 @@ def test_decimal_comma_does_not_read_a_decimal_point_as_a_thousands_separator(cr
     # "12.50" is not a thousands grouping (those have three digits), so it must not become 1250.00.
     rows = [HEADER, ["F-1", 1, "C1", "2024-03-01", "P1", 1, "10", None, None], ["F-1", 2, "C1", "2024-03-01", "P1", 1, "12.50", None, None]]
     rejection = reject_rows("transactions", rows, decimal_comma=True)
-    assert messages(rejection) == ['row 3, column "amount": "12.50" — expected an amount like 1234,56']
+    assert messages(rejection) == ['row 3, column "amount": "12.50" — expected an amount like 1234,56 or 1.234,56 (a point only groups thousands)']
 
 
 def test_a_refused_file_leaves_existing_lines_as_they_were(crm, import_rows, reject_rows):

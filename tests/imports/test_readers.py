@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from clientela.crm.models import Payment
 from clientela.crm.services.customers import customer_create
-from clientela.imports import import_file
+from clientela.imports import ImportOptions, import_file
 from clientela.imports.readers import open_table
 from tests.imports.conftest import options
 from tests.imports.tables import messages
@@ -82,7 +82,12 @@ def test_an_unknown_encoding_is_refused(crm, write_csv, reject_file):
 
 
 def test_a_delimiter_of_more_than_one_character_is_refused(crm, write_csv, reject_file):
-    reject_file("payments", write_csv("payments.csv", PAYMENTS), delimiter="\\t", match="delimiter")
+    reject_file("payments", write_csv("payments.csv", PAYMENTS), delimiter=";;", match="delimiter must be one character")
+
+
+def test_a_typed_backslash_t_delimiter_means_tab(crm, write_csv):
+    result = import_file("payments", write_csv("payments.tsv.csv", PAYMENTS, delimiter="\t"), ImportOptions(delimiter="\\t"))
+    assert result.created == 2
 
 
 def test_a_row_with_the_wrong_number_of_cells_is_refused(crm, write_csv, reject_file):

@@ -40,10 +40,9 @@ class Integer:
 
     def parse(self, raw: Any) -> int:
         text = as_text(raw)
-        try:
-            value = int(text)
-        except ValueError:
-            raise ValueError("expected a whole number") from None
+        if not _WHOLE_NUMBER.match(text):
+            raise ValueError("expected a whole number")
+        value = int(text)
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"expected a whole number of at least {self.minimum}")
         if abs(value) > MAX_INTEGER:
@@ -52,6 +51,8 @@ class Integer:
 
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_GROUPED_COMMA_NUMBER = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")
+_WHOLE_NUMBER = re.compile(r"^[+-]?\d+$")
 _CENTS_NUMBER = re.compile(r"^([+-]?)(\d+)(?:\.(\d{0,2}))?$")
 
 
@@ -78,6 +79,8 @@ class Money:
         else:
             text = as_text(raw).replace(" ", "").replace("\u00a0", "")
             if self.decimal_comma:
+                if "." in text and not _GROUPED_COMMA_NUMBER.match(text):
+                    raise ValueError("expected an amount like 1234,56 or 1.234,56 (a point only groups thousands)")
                 text = text.replace(".", "").replace(",", ".")
             if exact := _CENTS_NUMBER.match(text):  # the common case, without Decimal
                 sign, units, fraction = exact.groups()

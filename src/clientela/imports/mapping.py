@@ -29,6 +29,8 @@ def load_mapping_file(path: Path) -> dict[str, str]:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ImportRejected(f"{path}: cannot read the mapping file ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise ImportRejected(f"{path}: the mapping file is not UTF-8 text; save it as UTF-8") from None
     try:
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:

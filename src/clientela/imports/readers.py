@@ -4,6 +4,7 @@ Rows are numbered as in a spreadsheet: the header is row 1, the first data row i
 Blank rows are skipped.
 """
 
+import codecs
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,22 +47,44 @@ def _check_header(path: Path, header: list[str]) -> list[str]:
             raise ImportRejected(f"{path}: column {number} of the header has no name")
     seen: set[str] = set()
     for name in header:
-        if name in seen:
-            raise ImportRejected(f'{path}: the header names column "{name}" twice')
-        seen.add(name)
+        if name.lower() in seen:
+            raise ImportRejected(f'{path}: the header names column "{name}" twice (column names ignore case)')
+        seen.add(name.lower())
     return header
 
 
+def _not_decodable(path: Path, encoding: str) -> ImportRejected:
+    """Explain where the file stops being `encoding` text (its byte offset in the whole file)."""
+    try:
+        path.read_bytes().decode(encoding)
+    except UnicodeDecodeError as error:
+        return ImportRejected(
+            f"{path}: the file is not {encoding} text (byte 0x{error.object[error.start]:02x} at position {error.start}); "
+            "save it as UTF-8 or pass --encoding (e.g. latin-1)"
+        )
+    return ImportRejected(f"{path}: the file is not {encoding} text")
+
+
+def _checked_options(delimiter: str | None, encoding: str) -> str | None:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ImportRejected(f'unknown encoding "{encoding}"; expected e.g. utf-8, latin-1, cp1252') from None
+    if delimiter == "\\t":
+        delimiter = "\t"
+    if delimiter is not None and len(delimiter) != 1:
+        raise ImportRejected(f'the delimiter must be one character (got "{delimiter}"); e.g. ",", ";" or "\\t" for tab')
+    return delimiter
+
+
 def _open_csv(path: Path, delimiter: str | None, encoding: str) -> SourceTable:
+    delimiter = _checked_options(delimiter, encoding)
     try:
         with path.open(encoding=encoding, newline="") as probe:
             first_line = probe.readline()
             line_count = sum(1 for _ in probe)
-    except UnicodeDecodeError as error:
-        raise ImportRejected(
-            f"{path}: the file is not {encoding} text (byte 0x{error.object[error.start]:02x} at position {error.start}); "
-            "save it as UTF-8 or pass --encoding (e.g. latin-1)"
-        ) from None
+    except UnicodeDecodeError:
+        raise _not_decodable(path, encoding) from None
     if not first_line.strip():
         raise ImportRejected(f"{path}: the file is empty; expected a header row with column names")
     if delimiter is None:
@@ -75,21 +98,18 @@ def _csv_rows(path: Path, delimiter: str, encoding: str, width: int) -> Iterator
         with path.open(encoding=encoding, newline="") as handle:
             reader = csv.reader(handle, delimiter=delimiter, strict=True)
             next(reader)
-            for row in reader:
+            # Records, not physical lines: a quoted cell may hold line breaks.
+            number = 1
+            for number, row in enumerate(reader, start=2):
                 if not any(cell.strip() for cell in row):
                     continue
                 if len(row) != width:
-                    raise ImportRejected(
-                        f"{path}: row {reader.line_num} has {len(row)} cells but the header has {width} columns"
-                    )
-                yield reader.line_num, row
-    except UnicodeDecodeError as error:
-        raise ImportRejected(
-            f"{path}: the file is not {encoding} text (byte 0x{error.object[error.start]:02x}); "
-            "save it as UTF-8 or pass --encoding (e.g. latin-1)"
-        ) from None
+                    raise ImportRejected(f"{path}: row {number} has {len(row)} cells but the header has {width} columns")
+                yield number, row
+    except UnicodeDecodeError:
+        raise _not_decodable(path, encoding) from None
     except csv.Error as error:
-        raise ImportRejected(f"{path}: row {reader.line_num} is not valid CSV ({error})") from None
+        raise ImportRejected(f"{path}: row {number + 1} is not valid CSV ({error})") from None
 
 
 def _open_xlsx(path: Path, sheet: str | None) -> SourceTable:
@@ -109,13 +129,22 @@ def _open_xlsx(path: Path, sheet: str | None) -> SourceTable:
         raise ImportRejected(f"{path}: the sheet is empty; expected a header row with column names") from None
     while first and first[-1] is None:
         first = first[:-1]
-    header = _check_header(path, list(first))
-    return SourceTable(path, header, max((worksheet.max_row or 1) - 1, 0), _xlsx_rows(rows, len(header)))
+    try:
+        header = _check_header(path, list(first))
+    except ImportRejected:
+        workbook.close()
+        raise
+    return SourceTable(path, header, max((worksheet.max_row or 1) - 1, 0), _xlsx_rows(workbook, rows, len(header)))
 
 
-def _xlsx_rows(rows: Iterator[tuple[Any, ...]], width: int) -> Iterator[tuple[int, list[Any]]]:
-    for number, row in enumerate(rows, start=2):
-        cells = list(row[:width]) + [None] * (width - len(row))
-        if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
-            continue
-        yield number, cells
+def _xlsx_rows(workbook: Any, rows: Iterator[tuple[Any, ...]], width: int) -> Iterator[tuple[int, list[Any]]]:
+    try:
+        for number, row in enumerate(rows, start=2):
+            cells = list(row[:width]) + [None] * (width - len(row))
+            if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
+                continue
+            if any(cell not in (None, "") for cell in row[width:]):
+                raise ImportRejected(f"row {number} has values beyond the {width} columns of the header")
+            yield number, cells
+    finally:
+        workbook.close()

@@ -104,8 +104,11 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
                         pending = []
                 if progress and rows % 10_000 == 0:
                     progress(rows, table.estimated_rows)
-            for problem in importer.finish():
-                refuse(problem.row, problem.column, problem.source_column, problem.value, problem.expected)
+            # Whole-file checks (e.g. totals) are only meaningful once every row is valid.
+            for problem in [] if error_count else importer.finish():
+                index = positions.get(problem.column)
+                source = table.header[index] if index is not None else problem.source_column
+                refuse(problem.row, problem.column, source, problem.value, problem.expected)
             if error_count:
                 raise _Rollback
             if not rows:
