@@ -105,9 +105,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", Path.cwd() / "staticfiles"))
-# Static files are served by WhiteNoise straight from the installed package, so `clientela serve`
-# needs no collectstatic step.
+# Static files are served by WhiteNoise straight from the installed packages, so `clientela serve`
+# needs no collectstatic step; set STATIC_ROOT only to collect them for another web server.
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

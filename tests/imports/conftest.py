@@ -40,12 +40,6 @@ def options(**given: Any) -> ImportOptions:
     return ImportOptions(settings=settings, **given)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The salespeople of the fixtures need a password; hash it cheaply."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def crm(customer, other_salesperson) -> dict[str, Any]:
     """Customers C1 (owner ana) and C2 (owner bruno), products P1 and P2."""
