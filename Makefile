@@ -28,7 +28,8 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test system-packages
 	$(VENV)/bin/pytest
-	$(PYTHON) -m tests.support.postgres $(VENV)/bin/pytest -m "not browser" -p no:cacheprovider
+	# The same suite on PostgreSQL (the CLI and browser tests run their own SQLite servers: once is enough).
+	$(PYTHON) -m tests.support.postgres $(VENV)/bin/pytest -m "not browser" --ignore=tests/cli -p no:cacheprovider
 
 benchmark: $(VENV)/.installed
 	$(PYTHON) benchmarks/import_transactions.py

@@ -2,7 +2,7 @@
 
 import pytest
 
-pytest_plugins = ["tests.fixtures.people", "tests.fixtures.files"]
+pytest_plugins = ["tests.fixtures.people", "tests.fixtures.files", "tests.fixtures.server"]
 
 
 @pytest.fixture(scope="session")

@@ -16,3 +16,12 @@ def migrate_database(*, verbose: bool = False) -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
+
+
+def pending_migrations() -> int:
+    """How many migrations the database lacks (all of them for a database never initialised)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))

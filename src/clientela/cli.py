@@ -30,6 +30,17 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def open_database() -> None:
+    """Start Django on an initialised, up-to-date database, or fail with what to do."""
+    from clientela.bootstrap import pending_migrations, setup_django
+
+    setup_django()
+    from django.db import connection
+
+    if pending_migrations():
+        fail(f"the database {connection.settings_dict['NAME']} is not initialised or is out of date; run 'clientela init' first")
+
+
 @app.command()
 def init(
     admin_username: Annotated[str, typer.Option(help="Username of the admin to create.")] = "admin",
@@ -72,9 +83,7 @@ def import_(
     errors: Annotated[Optional[Path], typer.Option(help="Write every row error to this CSV file.")] = None,
 ) -> None:
     """Import a CSV or Excel file: every row is checked, and all of it is imported or none."""
-    from clientela.bootstrap import setup_django
-
-    setup_django()
+    open_database()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from clientela.imports import ImportOptions, ImportRejected, import_file
@@ -122,9 +131,7 @@ def export(
     file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file to write (same columns as the import).")],
 ) -> None:
     """Export a table to CSV or Excel."""
-    from clientela.bootstrap import setup_django
-
-    setup_django()
+    open_database()
     from clientela.crm.selectors.tables import EXPORTS, table_rows
     from clientela.exports import ExportRefused, write_table
 

@@ -7,19 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from clientela.formulas import neutralise
+
 XLSX_MAX_ROWS = 1_048_576
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportRefused(Exception):
     """The table cannot be written to that file."""
-
-
-def neutralise(value: Any) -> Any:
-    """Prefix text that starts like a formula with ' so spreadsheets show it as text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def write_table(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

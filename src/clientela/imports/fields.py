@@ -11,16 +11,18 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from clientela.formulas import unneutralise
+
 
 def is_blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 def as_text(raw: Any) -> str:
-    """Return a cell as text; whole numbers from Excel lose their '.0'."""
+    """Return a cell as text; whole numbers from Excel lose their '.0', exported formula quotes go."""
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
-    return str(raw).strip()
+    return unneutralise(str(raw).strip())
 
 
 @dataclass(frozen=True)

@@ -33,5 +33,7 @@ def serve(*, host: str, port: int, workers: int, threads: int = 4) -> None:
             "accesslog": "-",
             "timeout": 120,
             "preload_app": True,
+            # One control socket per user would be shared by every server on the machine.
+            "control_socket_disable": True,
         }
     ).run()
