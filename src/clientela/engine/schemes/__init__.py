@@ -1,0 +1,1 @@
+"""Segmentation schemes (SPEC S3): frozen definitions compiled to Ibis expressions."""
