@@ -6,9 +6,7 @@ import ibis
 from ibis.expr.types import Table
 
 from clientela.engine.metrics import Metric
-
-TOLERANCE = 1e-9
-
+from clientela.engine.schemes.ranking import TOLERANCE, head_count, number, ranked_by
 
 @dataclass(frozen=True)
 class AbcScheme:
@@ -34,7 +32,7 @@ class AbcScheme:
 
     def classify(self, metrics: Table) -> Table:
         """Add class, rank, share, cumulative share and the thresholds to a metrics table."""
-        ranked = _ranked(metrics, self.metric.value)
+        ranked = ranked_by(metrics, self.metric.value)
         positive = ranked.value > 0
         # Sums of integer cents are exact; shares are the same doubles on every engine.
         total = ranked.value.sum(where=positive).over(ibis.window()).cast("float64")
@@ -46,11 +44,11 @@ class AbcScheme:
         )
         label = ibis.cases(
             (~(shares.value > 0), "C"),
-            (shares.before_share < _number(self.a_share - TOLERANCE), "A"),
-            (shares.before_share < _number(self.b_share - TOLERANCE), "B"),
+            (shares.before_share < number(self.a_share - TOLERANCE), "A"),
+            (shares.before_share < number(self.b_share - TOLERANCE), "B"),
             else_="C",
         )
-        return shares.mutate(**{"class": label, "a_threshold": _number(self.a_share), "b_threshold": _number(self.b_share)}).drop(
+        return shares.mutate(**{"class": label, "a_threshold": number(self.a_share), "b_threshold": number(self.b_share)}).drop(
             "before_share"
         )
 
@@ -70,33 +68,13 @@ class AbcCountScheme:
     b_count: float = 0.30
 
     def classify(self, metrics: Table) -> Table:
-        ranked = _ranked(metrics, self.metric.value)
-        customers = ranked.count().as_scalar()
-        # The tolerance keeps float products such as 10 * 0.3 = 3.0000000000000004 from rounding up.
-        a_last = (customers * _number(self.a_count) - _number(TOLERANCE)).ceil()
-        b_last = (customers * _number(self.a_count + self.b_count) - _number(TOLERANCE)).ceil()
+        ranked = ranked_by(metrics, self.metric.value)
+        a_last = head_count(ranked, self.a_count)
+        b_last = head_count(ranked, self.a_count + self.b_count)
         label = ibis.cases(
             (~(ranked.value > 0), "C"),
             (ranked["rank"] <= a_last, "A"),
             (ranked["rank"] <= b_last, "B"),
             else_="C",
         )
-        return ranked.mutate(**{"class": label, "a_threshold": _number(self.a_count), "b_threshold": _number(self.b_count)})
-
-
-_SCALE = 10**12
-
-
-def _number(value: float) -> ibis.Value:
-    """A float parameter as a ratio of integers, which every engine divides to the same double.
-
-    A bare literal such as 0.95 is a DECIMAL to DuckDB, and converts back as 0.9500000000000001.
-    """
-    return ibis.literal(round(value * _SCALE), type="int64") / ibis.literal(_SCALE, type="int64")
-
-
-def _ranked(metrics: Table, metric: str) -> Table:
-    """Rank customers by the metric, descending, ties by customer id ascending (rank 1 first)."""
-    table = metrics.mutate(value=metrics[metric])
-    order = [ibis.desc(table.value), ibis.asc(table.customer_id)]
-    return table.mutate(rank=ibis.row_number().over(ibis.window(order_by=order)) + 1)
+        return ranked.mutate(**{"class": label, "a_threshold": number(self.a_count), "b_threshold": number(self.b_count)})
