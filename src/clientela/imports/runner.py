@@ -56,7 +56,7 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
         table.header, options.mapping, [c.name for c in columns], [c.name for c in columns if c.required]
     )
     bound = [(c, positions[c.name], table.header[positions[c.name]]) for c in columns if c.name in positions]
-    present = set(positions)
+    present = [c.name for c, _, _ in bound]  # our columns found in the file, in column order
     errors: list[RowError] = []
     error_count = 0
     rows = 0

@@ -61,7 +61,8 @@ class ImportKind:
     def check(self, row: int, record: dict[str, Any]) -> None:
         """Raise RowProblem if the row is wrong as a whole."""
 
-    def write(self, records: list[dict[str, Any]], present: set[str]) -> None:
+    def write(self, records: list[dict[str, Any]], present: list[str]) -> None:
+        """Write valid records; `present` lists our columns found in the file, in column order."""
         raise NotImplementedError
 
     def finish(self) -> list[RowError]:

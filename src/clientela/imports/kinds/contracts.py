@@ -74,7 +74,7 @@ class ContractsImport(ImportKind):
     def record_count(self, rows: int) -> int:
         return len(self._first)
 
-    def write(self, records: list[dict[str, Any]], present: set[str]) -> None:
+    def write(self, records: list[dict[str, Any]], present: list[str]) -> None:
         schedules: defaultdict[str, list[tuple[int, Any, int]]] = defaultdict(list)
         for r in records:
             schedules[r["contract_id"]].append((r["instalment"], r["due_date"], r["instalment_amount"]))

@@ -48,8 +48,8 @@ class CustomersImport(ImportKind):
         if (record.get("latitude") is None) != (record.get("longitude") is None):
             raise RowProblem("latitude", "expected both latitude and longitude, or neither")
 
-    def write(self, records: list[dict[str, Any]], present: set[str]) -> None:
-        fields = [c.name for c in self.columns() if c.name in present and c.name != "tags"]
+    def write(self, records: list[dict[str, Any]], present: list[str]) -> None:
+        fields = [name for name in present if name != "tags"]
         if "region" in fields:
             region_ids = regions_ensure(codes={r["region"] for r in records if r.get("region")})
             for record in records:

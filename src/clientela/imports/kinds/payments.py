@@ -24,7 +24,7 @@ class PaymentsImport(ImportKind):
     def check(self, row: int, record: dict[str, Any]) -> None:
         self.require_unique(row, record["reference"], "reference", "payment reference")
 
-    def write(self, records: list[dict[str, Any]], present: set[str]) -> None:
+    def write(self, records: list[dict[str, Any]], present: list[str]) -> None:
         payments_upsert(
             rows=[(r["reference"], r["customer_id"], r["date"], r["amount"], r.get("invoice", "")) for r in records]
         )

@@ -22,6 +22,6 @@ class ProductsImport(ImportKind):
     def check(self, row: int, record: dict[str, Any]) -> None:
         self.require_unique(row, record["sku"], "sku", "SKU")
 
-    def write(self, records: list[dict[str, Any]], present: set[str]) -> None:
-        fields = [c.name for c in self.columns() if c.name in present]
+    def write(self, records: list[dict[str, Any]], present: list[str]) -> None:
+        fields = present
         products_upsert(fields=fields, rows=[tuple(r[f] for f in fields) for r in records])

@@ -48,7 +48,7 @@ class TransactionsImport(ImportKind):
         if record.get("cost") is None and record.get("margin") is not None:
             record["cost"] = record["amount"] - record["margin"]
 
-    def write(self, records: list[dict[str, Any]], present: set[str]) -> None:
+    def write(self, records: list[dict[str, Any]], present: list[str]) -> None:
         transactions_upsert(
             rows=[
                 (
