@@ -240,5 +240,106 @@ def restore(file: Annotated[Path, typer.Argument(help="A backup written by 'clie
     console.print(f"database restored from {file}")
 
 
+class SchemeKind(str, Enum):
+    abc = "abc"
+    abc_count = "abc-count"
+    rules = "rules"
+    vip = "vip"
+    profit = "profit"
+    matrix = "matrix"
+
+
+class MetricName(str, Enum):
+    revenue = "revenue"
+    paid = "paid"
+    payments = "payments"
+    units = "units"
+    profit = "profit"
+    orders = "orders"
+
+
+@app.command()
+def segment(
+    scheme: Annotated[
+        Optional[str],
+        typer.Option(help="File mode: abc, abc-count, rules, vip, profit or matrix. App mode: the name of a saved scheme."),
+    ] = None,
+    transactions: Annotated[
+        Optional[Path], typer.Option(help="File mode: transactions (.csv or .parquet) with customer_id,date,amount.")
+    ] = None,
+    payments: Annotated[Optional[Path], typer.Option(help="File mode: payments with customer_id,date,amount.")] = None,
+    metric: Annotated[Optional[MetricName], typer.Option(help="Key metric (default: paid for vip, profit for profit, else revenue).")] = None,
+    as_of: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Analysis date (app mode default: today).")] = None,
+    window_months: Annotated[Optional[int], typer.Option(min=1, help="Window in months (default 12, 6 for vip).")] = None,
+    output: Annotated[Optional[Path], typer.Option(help="File mode: write the classes to this CSV (default: stdout).")] = None,
+    due: Annotated[bool, typer.Option(help="App mode: run every scheme whose monthly run is due (for a daily cron job).")] = False,
+) -> None:
+    """Classify customers: from files (--transactions, no database) or on the app database (saved schemes)."""
+    if transactions is not None:
+        _segment_files(scheme, transactions, payments, metric, as_of, window_months, output)
+    else:
+        _segment_app(scheme, as_of, due)
+
+
+def _segment_files(
+    scheme: Optional[str],
+    transactions: Path,
+    payments: Optional[Path],
+    metric: Optional[MetricName],
+    as_of: Optional[datetime],
+    window_months: Optional[int],
+    output: Optional[Path],
+) -> None:
+    from clientela.engine.file_mode import segment_files
+    from clientela.engine.schemes import KINDS
+    from clientela.engine.sources import InputError
+
+    if scheme not in KINDS:
+        fail(f"--scheme must be one of {', '.join(KINDS)} in file mode (got {scheme or 'nothing'})")
+    if as_of is None:
+        fail("--as-of YYYY-MM-DD is required in file mode")
+    settings = {"metric": metric.value} if metric else {}
+    if window_months is not None:
+        settings["window_months"] = window_months
+    try:
+        definition = KINDS[scheme](**settings)
+        result = segment_files(definition, transactions, payments, as_of.date(), output)
+    except (InputError, ValueError) as error:
+        fail(str(error).splitlines()[0] if isinstance(error, InputError) else _validation_message(error))
+    if output is not None:
+        counts = ", ".join(f"{name} {count:,}" for name, count in sorted(result.classes.items()))
+        console.print(f"{result.customers:,} customers classified ({counts}); written to {output}")
+
+
+def _validation_message(error: ValueError) -> str:
+    from pydantic import ValidationError
+
+    if isinstance(error, ValidationError):
+        return "; ".join(f"--{'-'.join(str(p) for p in problem['loc']).replace('_', '-')}: {problem['msg']}" for problem in error.errors())
+    return str(error)
+
+
+def _segment_app(scheme: Optional[str], as_of: Optional[datetime], due: bool) -> None:
+    open_database()
+    from django.utils import timezone
+
+    from clientela.segmentation.services import SegmentationRefused, segmentation_run, segmentation_run_due
+
+    day = as_of.date() if as_of else timezone.localdate()
+    try:
+        if due:
+            snapshots = segmentation_run_due(today=day)
+        elif scheme:
+            snapshots = [segmentation_run(scheme_name=scheme, as_of=day)]
+        else:
+            fail("give --scheme NAME (a saved scheme), --due, or --transactions FILE for file mode")
+    except SegmentationRefused as refusal:
+        fail(str(refusal))
+    for snapshot in snapshots:
+        console.print(f"{snapshot}")
+    if not snapshots:
+        console.print("no scheme run is due")
+
+
 def main() -> None:
     app()

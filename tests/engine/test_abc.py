@@ -4,18 +4,17 @@ from datetime import date
 
 import pytest
 
-from clientela.engine.metrics import Metric, key_metrics
+from clientela.engine.inputs import Inputs
+from clientela.engine.metrics import Metric
 from clientela.engine.schemes.abc import AbcCountScheme, AbcScheme
-from clientela.engine.window import Window
 from tests.fixtures.engines import transactions_table
 
-WINDOW = Window(date(2024, 6, 30), 12)
+AS_OF = date(2024, 6, 30)
 DAY = date(2024, 1, 5)
 
 
 def classes(backend, rows, scheme):
-    metrics = key_metrics(transactions_table(backend, rows), None, WINDOW)
-    result = scheme.classify(metrics).order_by("rank").to_pyarrow().to_pylist()
+    result = scheme.classify(Inputs(transactions_table(backend, rows)), AS_OF).order_by("rank").to_pyarrow().to_pylist()
     return [(row["customer_id"], row["class"]) for row in result], result
 
 

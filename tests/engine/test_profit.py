@@ -4,9 +4,8 @@ from datetime import date
 
 import pytest
 
-from clientela.engine.metrics import key_metrics
+from clientela.engine.inputs import Inputs
 from clientela.engine.schemes.profit import ProfitScheme
-from clientela.engine.window import Window
 from tests.fixtures.engines import transactions_table
 
 DAY = date(2024, 3, 1)
@@ -16,8 +15,8 @@ def test_bands_by_head_count_with_their_share_of_profit(backend):
     # ten customers; profit = amount - cost: 900, 800, ..., 0 (customer 10), customer 7 loses 500
     rows = [(n, DAY, f"d{n}", 1, 10_000, 10_000 - 100 * (10 - n)) for n in range(1, 11)]
     rows[6] = (7, DAY, "d7", 1, 10_000, 10_500)
-    metrics = key_metrics(transactions_table(backend, rows), None, Window(date(2024, 6, 30)))
-    result = ProfitScheme().classify(metrics).order_by("rank").to_pyarrow().to_pylist()
+    result = ProfitScheme().classify(Inputs(transactions_table(backend, rows)), date(2024, 6, 30))
+    result = result.order_by("rank").to_pyarrow().to_pylist()
     assert [(row["customer_id"], row["class"]) for row in result] == [
         (1, "keep"), (2, "keep"), (3, "retain"), (4, "retain"), (5, "retain"),
         (6, "retain"), (8, "retain"), (9, "retain"), (10, "review"), (7, "review"),

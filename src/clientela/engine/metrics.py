@@ -1,6 +1,7 @@
 """Per-customer metrics over a window, as Ibis expressions that run on any backend.
 
-Money is integer cents, so sums are exact and identical on every engine.
+Money is integer cents, so sums are exact and identical on every engine. Ratios are rounded to
+`DIGITS` decimals so that engines summing floats in different orders still agree.
 """
 
 from enum import Enum
@@ -8,7 +9,10 @@ from enum import Enum
 import ibis
 from ibis.expr.types import Table
 
+from clientela.engine.inputs import Inputs
 from clientela.engine.window import Window
+
+DIGITS = 9
 
 
 class Metric(str, Enum):
@@ -21,46 +25,76 @@ class Metric(str, Enum):
     PROFIT = "profit"
     ORDERS = "orders"
 
+    @property
+    def is_money(self) -> bool:
+        """Whether values are amounts in cents."""
+        return self in (Metric.REVENUE, Metric.PAID, Metric.PROFIT)
+
 
 def in_window(table: Table, window: Window) -> Table:
     """Rows of `table` whose `date` lies in the window."""
     return table.filter((table.date > ibis.literal(window.start)) & (table.date <= ibis.literal(window.as_of)))
 
 
-def customer_ids(transactions: Table, payments: Table | None) -> Table:
-    """Every customer id seen in the inputs (so that each one gets a class)."""
-    ids = transactions.select("customer_id")
-    if payments is not None:
-        ids = ids.union(payments.select("customer_id"))
-    return ids.distinct()
+def ratio(numerator: ibis.Value, denominator: ibis.Value) -> ibis.Value:
+    """numerator / denominator as a rounded double, null when the denominator is not positive."""
+    return ibis.ifelse(denominator > 0, (numerator.cast("float64") / denominator.cast("float64")).round(DIGITS), None)
 
 
-def key_metrics(transactions: Table, payments: Table | None, window: Window) -> Table:
-    """One row per customer: revenue, profit and amount paid in cents, units, orders, payments.
+def sales_totals(transactions: Table, window: Window) -> Table:
+    """Per customer with sales in the window: revenue, profit (cents), units and orders.
 
-    Customers without activity in the window get zeros.
+    Profit is amount − cost; a line without a known cost adds no profit.
     """
     sales = in_window(transactions, window)
     # Sums are cast back to int64: PostgreSQL widens SUM(bigint) to numeric.
-    sold = sales.group_by("customer_id").aggregate(
+    return sales.group_by("customer_id").aggregate(
         revenue=sales.amount_cents.sum().cast("int64"),
         profit=(sales.amount_cents - sales.cost_cents.fill_null(sales.amount_cents)).sum().cast("int64"),
         units=sales.units.fill_null(0).sum().cast("int64"),
         orders=sales.document_id.nunique().cast("int64"),
     )
-    result = customer_ids(transactions, payments).left_join(sold, "customer_id").select(
-        "customer_id",
-        revenue=sold.revenue.fill_null(0),
-        profit=sold.profit.fill_null(0),
-        units=sold.units.fill_null(0),
-        orders=sold.orders.fill_null(0),
-    )
-    if payments is None:
-        return result.mutate(paid=ibis.literal(0, "int64"), payments=ibis.literal(0, "int64"))
+
+
+def payment_totals(payments: Table, window: Window) -> Table:
+    """Per customer who paid in the window: amount paid (cents) and number of payments."""
     received = in_window(payments, window)
-    paid = received.group_by("customer_id").aggregate(
+    return received.group_by("customer_id").aggregate(
         paid=received.amount_cents.sum().cast("int64"), payments=received.count().cast("int64")
     )
-    return result.left_join(paid, "customer_id").select(
-        *[result[column] for column in result.columns], paid=paid.paid.fill_null(0), payments=paid.payments.fill_null(0)
-    )
+
+
+KEY_METRICS = ("revenue", "profit", "units", "orders", "paid", "payments")
+
+
+def join_parts(inputs: Inputs, parts: list[Table], zero_filled: tuple[str, ...]) -> Table:
+    """Every customer with the columns of each per-customer part; `zero_filled` columns are 0 when missing.
+
+    The parts are joined in one chain (one query block), which keeps the SQL shallow enough for
+    SQLite's parser.
+    """
+    ids = inputs.customer_ids()
+    joined = ids
+    for part in parts:
+        joined = joined.left_join(part, ids.customer_id == part.customer_id)
+    columns = {
+        name: part[name].fill_null(0) if name in zero_filled else part[name]
+        for part in parts
+        for name in part.columns
+        if name != "customer_id"
+    }
+    return joined.select(ids.customer_id, **columns)
+
+
+def key_metrics(inputs: Inputs, window: Window) -> Table:
+    """One row per customer: revenue, profit and amount paid in cents, units, orders, payments.
+
+    Customers without activity in the window get zeros (paid and payments are 0 without payments).
+    """
+    parts = [sales_totals(inputs.transactions, window)]
+    if inputs.payments is not None:
+        parts.append(payment_totals(inputs.payments, window))
+    table = join_parts(inputs, parts, KEY_METRICS)
+    if inputs.payments is None:
+        table = table.mutate(paid=ibis.literal(0, "int64"), payments=ibis.literal(0, "int64"))
+    return table

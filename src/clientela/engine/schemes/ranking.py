@@ -23,6 +23,21 @@ def ranked_by(metrics: Table, metric: str) -> Table:
     return table.mutate(rank=ibis.row_number().over(ibis.window(order_by=order)) + 1)
 
 
+def shares(ranked: Table) -> Table:
+    """Add each customer's `share` of the total of positive values and the `cumulative_share` down the ranking.
+
+    Sums of integers are exact, so the shares are the same doubles on every engine; a value that
+    is zero or negative has share 0.
+    """
+    positive = ranked.value > 0
+    total = ranked.value.sum(where=positive).over(ibis.window()).cast("float64")
+    cumulative = ranked.value.sum(where=positive).over(ibis.window(order_by=["rank"], preceding=None, following=0))
+    return ranked.mutate(
+        share=ibis.ifelse(positive & (total > 0), ranked.value / total, 0.0),
+        cumulative_share=ibis.ifelse(total > 0, cumulative.cast("float64") / total, 0.0),
+    )
+
+
 def head_count(ranked: Table, fraction: float) -> ibis.Value:
     """How many customers `fraction` of all of them is, rounded up.
 

@@ -1,0 +1,65 @@
+"""Every per-customer metric of the engine in one table: the fixed vocabulary rules are written in."""
+
+import ibis
+from ibis.expr.types import Table
+
+from clientela.engine.activity import ZERO_FILLED, growth, orders, recency, regularity
+from clientela.engine.inputs import Inputs
+from clientela.engine.metrics import KEY_METRICS, join_parts, payment_totals, sales_totals
+from clientela.engine.window import Window
+
+# name -> what it measures; money is in cents, ratios are fractions (0.2 = 20 %).
+METRICS: dict[str, str] = {
+    "revenue": "net revenue in the window (cents)",
+    "paid": "amount paid in the window (cents)",
+    "payments": "number of payments in the window",
+    "units": "units sold in the window",
+    "profit": "gross profit in the window (cents)",
+    "orders": "number of orders in the window",
+    "active_months": "months of the window with sales",
+    "monthly_mean": "mean monthly revenue (cents)",
+    "monthly_std": "standard deviation of monthly revenue (cents)",
+    "monthly_cv": "coefficient of variation of monthly revenue",
+    "quarterly_mean": "mean quarterly revenue (cents)",
+    "quarterly_std": "standard deviation of quarterly revenue (cents)",
+    "quarterly_cv": "coefficient of variation of quarterly revenue",
+    "average_order": "average order (cents)",
+    "largest_order": "largest single order (cents)",
+    "last_year_revenue": "revenue in the 12 months to the as-of date (cents)",
+    "previous_year_revenue": "revenue in the 12 months before those (cents)",
+    "third_year_revenue": "revenue in the 12 months before those (cents)",
+    "growth_last_year": "revenue growth of the last year over the previous one",
+    "growth_year_before": "revenue growth of the previous year over the one before",
+    "recency_days": "days since the last purchase",
+    "tenure_days": "days since the first purchase",
+}
+
+
+MONEY_METRICS = frozenset(name for name, meaning in METRICS.items() if "(cents)" in meaning)
+
+
+def customer_metrics(inputs: Inputs, window: Window) -> Table:
+    """One row per customer with every metric in `METRICS` for the window.
+
+    Examples
+    --------
+    >>> import ibis, datetime
+    >>> sales = ibis.memtable({"customer_id": [1], "date": [datetime.date(2024, 6, 1)], "document_id": ["a"],
+    ...     "units": [2], "amount_cents": [5000], "cost_cents": [3000]})
+    >>> row = customer_metrics(Inputs(sales), Window(datetime.date(2024, 6, 30), 12)).to_pyarrow().to_pylist()[0]
+    >>> row["revenue"], row["profit"], row["active_months"], row["recency_days"]
+    (5000, 2000, 1, 29)
+    """
+    parts = [sales_totals(inputs.transactions, window)]
+    if inputs.payments is not None:
+        parts.append(payment_totals(inputs.payments, window))
+    parts += [
+        regularity(inputs.transactions, window),
+        orders(inputs.transactions, window),
+        growth(inputs.transactions, window.as_of),
+        recency(inputs.transactions, window.as_of),
+    ]
+    table = join_parts(inputs, parts, (*KEY_METRICS, *ZERO_FILLED))
+    if inputs.payments is None:
+        table = table.mutate(paid=ibis.literal(0, "int64"), payments=ibis.literal(0, "int64"))
+    return table.select("customer_id", *METRICS)

@@ -1,0 +1,72 @@
+"""Segment customers straight from transaction/payment files (CSV or Parquet), in-process with DuckDB."""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import ibis
+from ibis.expr.types import Table
+
+from clientela.engine.customer_metrics import MONEY_METRICS
+from clientela.engine.inputs import Inputs
+from clientela.engine.metrics import Metric, in_window
+from clientela.engine.schemes import Scheme, VipScheme
+from clientela.engine.sources import InputError, read_input
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What a file-mode run produced: customers classified and how many per class."""
+
+    customers: int
+    classes: dict[str, int]
+
+
+def segment_files(scheme: Scheme, transactions: Path, payments: Path | None, as_of: date, output: Path | None) -> FileResult:
+    """Classify every customer of the files as of `as_of` and write the result as CSV (stdout without `output`).
+
+    Raises InputError naming file, row and column for bad input, and when the window holds no data.
+    """
+    connection = ibis.duckdb.connect()
+    inputs = Inputs(
+        transactions=read_input(connection, transactions),
+        payments=read_input(connection, payments, payments=True) if payments is not None else None,
+    )
+    _require_data(scheme, inputs, transactions, payments, as_of)
+    result = connection.create_table("result", readable(scheme.classify(inputs, as_of), scheme).order_by("rank"), temp=True)
+    result.to_csv(output if output is not None else "/dev/stdout")
+    counts = result.group_by("class").aggregate(n=result.count()).to_pyarrow().to_pylist()
+    return FileResult(sum(row["n"] for row in counts), {row["class"]: row["n"] for row in counts})
+
+
+def _require_data(scheme: Scheme, inputs: Inputs, transactions: Path, payments: Path | None, as_of: date) -> None:
+    if isinstance(scheme, VipScheme):
+        first, last = scheme.period(as_of)
+        source, path = (inputs.payments, payments) if inputs.payments is not None else (inputs.transactions, transactions)
+        assert source is not None
+        if source.filter((source.date >= first) & (source.date <= last)).count().execute() == 0:
+            raise InputError(f"{path}: no rows in the months {first:%Y-%m} to {last:%Y-%m}")
+        return
+    if scheme.metric is Metric.PROFIT and not inputs.transactions.cost_cents.notnull().any().execute():
+        raise InputError(f'{transactions}: no "profit" column; the profit metric needs it (or choose another --metric)')
+    window = scheme.window(as_of)
+    checked = [(inputs.transactions, transactions)]
+    if inputs.payments is not None and payments is not None and scheme.metric.value in ("paid", "payments"):
+        checked = [(inputs.payments, payments)]
+    for table, path in checked:
+        if in_window(table, window).count().execute() == 0:
+            raise InputError(f"{path}: no rows in the window {window.start} < date <= {window.as_of}")
+
+
+def readable(result: Table, scheme: Scheme) -> Table:
+    """Money columns in currency units (cents / 100) for people to read."""
+    money = set(MONEY_METRICS)
+    if scheme.metric.is_money:
+        money |= {"value", "contribution", "contribution_threshold"}
+    return result.mutate(
+        **{
+            name: (result[name].cast("decimal(38, 2)") / 100) if result[name].type().is_integer() else (result[name] / 100).round(4)
+            for name in result.columns
+            if name in money
+        }
+    )
