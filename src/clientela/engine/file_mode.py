@@ -1,5 +1,8 @@
 """Segment customers straight from transaction/payment files (CSV or Parquet), in-process with DuckDB."""
 
+import shutil
+import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,15 +31,28 @@ def segment_files(scheme: Scheme, transactions: Path, payments: Path | None, as_
     Raises InputError naming file, row and column for bad input, and when the window holds no data.
     """
     connection = ibis.duckdb.connect()
-    inputs = Inputs(
-        transactions=read_input(connection, transactions),
-        payments=read_input(connection, payments, payments=True) if payments is not None else None,
-    )
+    sales = read_input(connection, transactions)
+    paid = read_input(connection, payments, payments=True) if payments is not None else None
+    if paid is not None and sales.customer_id.type() != paid.customer_id.type():
+        # Integer ids in one file and text in the other: compare them as text.
+        sales, paid = (table.mutate(customer_id=table.customer_id.cast("string")) for table in (sales, paid))
+    inputs = Inputs(transactions=sales, payments=paid)
     _require_data(scheme, inputs, transactions, payments, as_of)
     result = connection.create_table("result", readable(scheme.classify(inputs, as_of), scheme).order_by("rank"), temp=True)
-    result.to_csv(output if output is not None else "/dev/stdout")
+    _write_csv(result, output)
     counts = result.group_by("class").aggregate(n=result.count()).to_pyarrow().to_pylist()
     return FileResult(sum(row["n"] for row in counts), {row["class"]: row["n"] for row in counts})
+
+
+def _write_csv(result: Table, output: Path | None) -> None:
+    if output is not None:
+        result.to_csv(output)
+        return
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "classes.csv"
+        result.to_csv(path)
+        with path.open("rb") as file:
+            shutil.copyfileobj(file, sys.stdout.buffer)
 
 
 def _require_data(scheme: Scheme, inputs: Inputs, transactions: Path, payments: Path | None, as_of: date) -> None:

@@ -1,11 +1,15 @@
 """Transaction and payment files (CSV or Parquet) read through DuckDB into the engine's input shape.
 
 Files have `customer_id,date,amount` and, for transactions, optionally `units,profit,product`
-(and `document_id`). Dates are YYYY-MM-DD or YYYYMMDD; amounts are decimals, turned into integer
-cents. Customer ids stay text, as written in the file. Every bad cell is reported with its file,
-row (the header is row 1) and column.
+and `document_id`. In CSV files, dates are YYYY-MM-DD or YYYYMMDD and amounts decimals; Parquet
+columns may also have native date, timestamp and numeric types. Amounts become integer cents.
+Customer ids stay as written (text in CSV; Parquet integers stay integers). Without a
+`document_id` column an order is a customer's purchases of one day. Every bad cell is reported
+with its file, row (in CSV the header is row 1) and column.
 """
 
+import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +19,7 @@ from ibis.expr.types import BooleanValue, Table, Value
 TRANSACTION_COLUMNS = ("customer_id", "date", "amount", "units", "profit", "product", "document_id")
 PAYMENT_COLUMNS = ("customer_id", "date", "amount")
 REQUIRED = ("customer_id", "date", "amount")
+DELIMITERS = ",;\t|"
 
 
 class InputError(Exception):
@@ -29,35 +34,106 @@ class _Checked:
     expected: str
 
 
-def _date(text: Value) -> Value:
-    """Parse YYYY-MM-DD or YYYYMMDD without raising: anything else becomes null."""
+def _date(column: Value) -> Value:
+    """A date column, or text as YYYY-MM-DD or YYYYMMDD parsed without raising (anything else is null)."""
+    if column.type().is_date():
+        return column
+    if column.type().is_timestamp():
+        return column.date()
+    text = column.cast("string")
     compact = text.re_search(r"^[0-9]{8}$")
     iso = ibis.ifelse(compact, text.substr(0, 4) + "-" + text.substr(4, 2) + "-" + text.substr(6, 2), text)
     return iso.try_cast("date")
 
 
-def _cents(text: Value) -> Value:
-    return (text.try_cast("decimal(18, 2)") * 100).cast("int64")
+def _cents(column: Value) -> Value:
+    """Money in integer cents; text that is not a number becomes null."""
+    if column.type().is_numeric():
+        return (column.cast("decimal(18, 2)") * 100).cast("int64")
+    return (column.cast("string").try_cast("decimal(18, 2)") * 100).cast("int64")
 
 
-def _read(connection: ibis.BaseBackend, path: Path) -> Table:
+def _whole(column: Value) -> tuple[Value, BooleanValue]:
+    """A whole number and whether a present cell is not one."""
+    if column.type().is_integer():
+        return column.cast("int64"), ibis.literal(False)
+    text = column.cast("string").strip()
+    whole = text.re_search(r"^[+-]?[0-9]+$")
+    return ibis.ifelse(whole, text, None).cast("int64"), text.notnull() & ~whole
+
+
+def _checks(table: Table) -> list[_Checked]:
+    customer = table.customer_id if table.customer_id.type().is_integer() else table.customer_id.cast("string")
+    blank = customer.isnull() if customer.type().is_integer() else customer.isnull() | (customer.strip() == "")
+    checks = [
+        _Checked("customer_id", customer, blank, "a customer id"),
+        _Checked("date", _date(table.date), _date(table.date).isnull(), "a date as YYYY-MM-DD or YYYYMMDD"),
+        _Checked("amount", _cents(table.amount), _cents(table.amount).isnull(), "a number like 1234.56"),
+    ]
+    if "units" in table.columns:
+        units, bad = _whole(table.units)
+        checks.append(_Checked("units", units, bad, "a whole number"))
+    if "profit" in table.columns:
+        profit = _cents(table.profit)
+        checks.append(_Checked("profit", profit, table.profit.notnull() & profit.isnull(), "a number like 1234.56"))
+    return checks
+
+
+def _csv(connection: ibis.BaseBackend, path: Path) -> Table:
+    """A CSV file as text columns, read strictly: a row with more or fewer cells than the header is an error."""
+    with path.open(newline="", encoding="utf-8-sig", errors="replace") as file:
+        header_line = file.readline()
+    if not header_line.strip():
+        raise InputError(f"{path}: the file is empty; expected a header line with {', '.join(REQUIRED)}")
+    delimiter = max(DELIMITERS, key=header_line.count)
+    header = [name.strip() for name in next(csv.reader([header_line], delimiter=delimiter))]
+    return connection.read_csv(
+        path,
+        columns={name: "VARCHAR" for name in header},
+        header=True,
+        auto_detect=False,
+        delim=delimiter,
+        quote='"',
+        escape='"',
+        strict_mode=True,
+    )
+
+
+def _read(connection: ibis.BaseBackend, path: Path) -> tuple[Table, int]:
+    """The file as a table and the row number of its first record."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            table = connection.read_parquet(path)
-            return table.select(*(table[c].cast("string").name(c) for c in table.columns))
+            return connection.read_parquet(path), 1
         if suffix in (".csv", ".txt"):
-            return connection.read_csv(path, all_varchar=True, header=True)
+            return _csv(connection, path), 2
+    except InputError:
+        raise
     except Exception as error:  # DuckDB's own message says what is wrong with the file
         raise InputError(f"{path}: cannot be read ({str(error).splitlines()[0]})") from None
     raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; expected .csv or .parquet")
 
 
+def _reading_error(path: Path, error: Exception) -> InputError:
+    """DuckDB's error while scanning the file, said in one line with the row."""
+    text = str(error)
+    line = re.search(r"CSV Error on Line: (\d+)", text)
+    cells = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text)
+    if line and cells:
+        return InputError(f"{path}: row {line[1]}: {cells[2]} cells where the header has {cells[1]}")
+    if line:
+        return InputError(f"{path}: row {line[1]}: {text.splitlines()[0]}")
+    return InputError(f"{path}: cannot be read ({text.splitlines()[0]})")
+
+
 def read_input(connection: ibis.BaseBackend, path: Path, *, payments: bool = False) -> Table:
-    """Read a transactions (or payments) file into the engine's input columns, or raise InputError."""
-    raw = _read(connection, path)
+    """Read a transactions (or payments) file into the engine's input columns, or raise InputError.
+
+    The file is scanned once to validate it; the first bad cell is then located by row.
+    """
+    raw, first_row = _read(connection, path)
     allowed = PAYMENT_COLUMNS if payments else TRANSACTION_COLUMNS
     unknown = [c for c in raw.columns if c not in allowed]
     if unknown:
@@ -65,44 +141,38 @@ def read_input(connection: ibis.BaseBackend, path: Path, *, payments: bool = Fal
     missing = [c for c in REQUIRED if c not in raw.columns]
     if missing:
         raise InputError(f'{path}: missing column "{missing[0]}"; expected columns {", ".join(allowed)}')
-    numbered = raw.mutate(_row=ibis.row_number() + 2)
-    checks = [
-        _Checked("customer_id", numbered.customer_id, numbered.customer_id.isnull() | (numbered.customer_id.strip() == ""), "a customer id"),
-        _Checked("date", _date(numbered.date), _date(numbered.date).isnull(), "a date as YYYY-MM-DD or YYYYMMDD"),
-        _Checked("amount", _cents(numbered.amount), _cents(numbered.amount).isnull(), "a number like 1234.56"),
-    ]
-    if "units" in raw.columns:
-        units = numbered.units.strip()
-        whole = units.re_search(r"^[+-]?[0-9]+$")
-        checks.append(_Checked("units", ibis.ifelse(whole, units, None).cast("int64"), units.notnull() & ~whole, "a whole number"))
-    if "profit" in raw.columns:
-        profit = _cents(numbered.profit)
-        checks.append(_Checked("profit", profit, numbered.profit.notnull() & profit.isnull(), "a number like 1234.56"))
-    _raise_first_bad(path, numbered, checks)
-    if numbered.count().execute() == 0:
+    checks = _checks(raw)
+    try:
+        counts = raw.aggregate(_rows=raw.count(), **{check.name: check.bad.sum() for check in checks}).to_pyarrow().to_pylist()[0]
+    except Exception as error:
+        raise _reading_error(path, error) from None
+    if counts["_rows"] == 0:
         raise InputError(f"{path}: the file has no data rows")
-    return _shape(numbered, checks, payments)
-
-
-def _raise_first_bad(path: Path, numbered: Table, checks: list[_Checked]) -> None:
     for check in checks:
-        bad = numbered.filter(check.bad).order_by("_row").select("_row", cell=numbered[check.name]).limit(1).to_pyarrow().to_pylist()
-        if bad:
-            cell = bad[0]["cell"]
-            raise InputError(f'{path}: row {bad[0]["_row"]}, column "{check.name}": "{cell or ""}" — expected {check.expected}')
+        if counts[check.name]:
+            _raise_first_bad(path, raw, check.name, first_row)
+    return _shape(raw, checks, payments)
 
 
-def _shape(numbered: Table, checks: list[_Checked], payments: bool) -> Table:
+def _raise_first_bad(path: Path, raw: Table, name: str, first_row: int) -> None:
+    numbered = raw.mutate(_row=ibis.row_number() + first_row)
+    check = next(check for check in _checks(numbered) if check.name == name)
+    bad = numbered.filter(check.bad).order_by("_row").select("_row", cell=numbered[name].cast("string")).limit(1)
+    row = bad.to_pyarrow().to_pylist()[0]
+    raise InputError(f'{path}: row {row["_row"]}, column "{name}": "{row["cell"] or ""}" — expected {check.expected}')
+
+
+def _shape(raw: Table, checks: list[_Checked], payments: bool) -> Table:
     values = {check.name: check.value for check in checks}
     if payments:
-        return numbered.select(customer_id=values["customer_id"], date=values["date"], amount_cents=values["amount"])
+        return raw.select(customer_id=values["customer_id"], date=values["date"], amount_cents=values["amount"])
     amount = values["amount"]
     profit = values.get("profit")
-    return numbered.select(
+    return raw.select(
         customer_id=values["customer_id"],
         date=values["date"],
-        # Without a document column every line counts as one order.
-        document_id=numbered.document_id if "document_id" in numbered.columns else numbered._row.cast("string"),
+        # Without document ids, an order is a customer's purchases of one day.
+        document_id=raw.document_id.cast("string") if "document_id" in raw.columns else values["date"].cast("string"),
         units=values.get("units", ibis.literal(None, "int64")),
         amount_cents=amount,
         cost_cents=(amount - profit) if profit is not None else ibis.literal(None, "int64"),
