@@ -14,7 +14,7 @@ from clientela.engine.customer_metrics import MONEY_METRICS
 from clientela.engine.inputs import Inputs
 from clientela.engine.metrics import Metric, in_window
 from clientela.engine.schemes import Scheme, VipScheme
-from clientela.engine.sources import InputError, read_input
+from clientela.engine.sources import InputError, fetch, read_input
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,10 @@ def segment_files(scheme: Scheme, transactions: Path, payments: Path | None, as_
         # Integer ids in one file and text in the other: compare them as text.
         sales, paid = (table.mutate(customer_id=table.customer_id.cast("string")) for table in (sales, paid))
     inputs = Inputs(transactions=sales, payments=paid)
-    _require_data(scheme, inputs, transactions, payments, as_of)
+    _require_data(connection, scheme, inputs, transactions, payments, as_of)
     result = connection.create_table("result", readable(scheme.classify(inputs, as_of), scheme).order_by("rank"), temp=True)
     _write_csv(result, output)
-    counts = result.group_by("class").aggregate(n=result.count()).to_pyarrow().to_pylist()
+    counts = fetch(connection, result.group_by("class").aggregate(n=result.count()))
     return FileResult(sum(row["n"] for row in counts), {row["class"]: row["n"] for row in counts})
 
 
@@ -55,23 +55,27 @@ def _write_csv(result: Table, output: Path | None) -> None:
             shutil.copyfileobj(file, sys.stdout.buffer)
 
 
-def _require_data(scheme: Scheme, inputs: Inputs, transactions: Path, payments: Path | None, as_of: date) -> None:
+def _require_data(connection: ibis.BaseBackend, scheme: Scheme, inputs: Inputs, transactions: Path, payments: Path | None, as_of: date) -> None:
     if isinstance(scheme, VipScheme):
         first, last = scheme.period(as_of)
         source, path = (inputs.payments, payments) if inputs.payments is not None else (inputs.transactions, transactions)
         assert source is not None
-        if source.filter((source.date >= first) & (source.date <= last)).count().execute() == 0:
+        if not _any_row(connection, source.filter((source.date >= first) & (source.date <= last))):
             raise InputError(f"{path}: no rows in the months {first:%Y-%m} to {last:%Y-%m}")
         return
-    if scheme.metric is Metric.PROFIT and not inputs.transactions.cost_cents.notnull().any().execute():
+    if scheme.metric is Metric.PROFIT and not _any_row(connection, inputs.transactions.filter(inputs.transactions.cost_cents.notnull())):
         raise InputError(f'{transactions}: no "profit" column; the profit metric needs it (or choose another --metric)')
     window = scheme.window(as_of)
     checked = [(inputs.transactions, transactions)]
     if inputs.payments is not None and payments is not None and scheme.metric.value in ("paid", "payments"):
         checked = [(inputs.payments, payments)]
     for table, path in checked:
-        if in_window(table, window).count().execute() == 0:
+        if not _any_row(connection, in_window(table, window)):
             raise InputError(f"{path}: no rows in the window {window.start} < date <= {window.as_of}")
+
+
+def _any_row(connection: ibis.BaseBackend, table: Table) -> bool:
+    return bool(fetch(connection, table.select(found=ibis.literal(1)).limit(1)))
 
 
 def readable(result: Table, scheme: Scheme) -> Table:

@@ -116,6 +116,13 @@ def _read(connection: ibis.BaseBackend, path: Path) -> tuple[Table, int]:
     raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; expected .csv or .parquet")
 
 
+def fetch(connection: ibis.BaseBackend, expr: Table) -> list[dict[str, object]]:
+    """Run a small query on DuckDB and return its rows as dicts (without loading pandas, which is slow to import)."""
+    cursor = connection.raw_sql(connection.compile(expr))
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
 def _reading_error(path: Path, error: Exception) -> InputError:
     """DuckDB's error while scanning the file, said in one line with the row."""
     text = str(error)
@@ -142,23 +149,25 @@ def read_input(connection: ibis.BaseBackend, path: Path, *, payments: bool = Fal
     if missing:
         raise InputError(f'{path}: missing column "{missing[0]}"; expected columns {", ".join(allowed)}')
     checks = _checks(raw)
+    # Checks on native Parquet types can be the literal False: nothing to count there.
+    counted = {check.name: check.bad.sum() for check in checks if isinstance(check.bad, ibis.expr.types.Column)}
     try:
-        counts = raw.aggregate(_rows=raw.count(), **{check.name: check.bad.sum() for check in checks}).to_pyarrow().to_pylist()[0]
+        counts = fetch(connection, raw.aggregate(_rows=raw.count(), **counted))[0]
     except Exception as error:
         raise _reading_error(path, error) from None
     if counts["_rows"] == 0:
         raise InputError(f"{path}: the file has no data rows")
     for check in checks:
-        if counts[check.name]:
-            _raise_first_bad(path, raw, check.name, first_row)
+        if counts.get(check.name):
+            _raise_first_bad(connection, path, raw, check.name, first_row)
     return _shape(raw, checks, payments)
 
 
-def _raise_first_bad(path: Path, raw: Table, name: str, first_row: int) -> None:
+def _raise_first_bad(connection: ibis.BaseBackend, path: Path, raw: Table, name: str, first_row: int) -> None:
     numbered = raw.mutate(_row=ibis.row_number() + first_row)
     check = next(check for check in _checks(numbered) if check.name == name)
     bad = numbered.filter(check.bad).order_by("_row").select("_row", cell=numbered[name].cast("string")).limit(1)
-    row = bad.to_pyarrow().to_pylist()[0]
+    row = fetch(connection, bad)[0]
     raise InputError(f'{path}: row {row["_row"]}, column "{name}": "{row["cell"] or ""}" — expected {check.expected}')
 
 
