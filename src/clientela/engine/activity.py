@@ -15,8 +15,17 @@ from ibis.expr.types import Table, Value
 from clientela.engine.metrics import DIGITS, in_window, ratio
 from clientela.engine.window import Window
 
-# Filled in for customers without sales in the period.
-ZERO_FILLED = ("active_months", "monthly_mean", "monthly_std", "quarterly_mean", "quarterly_std")
+# Filled in for customers without sales in the period (amounts: nothing sold is 0, not unknown).
+ZERO_FILLED = (
+    "active_months",
+    "monthly_mean",
+    "monthly_std",
+    "quarterly_mean",
+    "quarterly_std",
+    "last_year_revenue",
+    "previous_year_revenue",
+    "third_year_revenue",
+)
 
 
 def month_number(day: Value) -> Value:
