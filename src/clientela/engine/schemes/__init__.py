@@ -39,8 +39,24 @@ def scheme_from_dict(data: dict[str, Any]) -> Scheme:
     try:
         return _ADAPTER.validate_python(data)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(str(part) for part in problem['loc']) or 'definition'}: {problem['msg']}" for problem in error.errors())
+        errors = error.errors()
+        kind = data.get("kind") if isinstance(data, dict) else None
+        problems = "; ".join(
+            f"{_field(problem['loc'], kind)}: {problem['msg']}" for problem in errors if not _follows_from_others(problem, errors)
+        )
         raise SchemeError(problems) from None
+
+
+def _field(loc: tuple[Any, ...], kind: Any) -> str:
+    """The path of the bad field; the union's tag (the kind) that pydantic puts first is not a field."""
+    parts = loc[1:] if loc and loc[0] == kind else loc
+    return ".".join(str(part) for part in parts) or "definition"
+
+
+def _follows_from_others(problem: Any, errors: list[Any]) -> bool:
+    """Pydantic also calls a tuple "too short" when its items fail; that is not a separate problem."""
+    loc = problem["loc"]
+    return problem["type"] == "too_short" and any(len(other["loc"]) > len(loc) and other["loc"][: len(loc)] == loc for other in errors)
 
 
 __all__ = ["KINDS", "AbcCountScheme", "AbcScheme", "MatrixScheme", "ProfitScheme", "RulesScheme", "Scheme", "SchemeError", "VipScheme", "scheme_from_dict"]
