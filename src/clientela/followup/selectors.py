@@ -1,0 +1,201 @@
+"""Reads of the follow-up discipline: each customer's policy, compliance, overdue customers, effect of contacts."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Max, Min, QuerySet
+from django.utils import timezone
+
+from clientela.crm.models import Customer, Transaction
+from clientela.followup.models import ContactLog, Policy
+from clientela.segmentation.models import CustomerClass, Snapshot
+
+PERIOD_DAYS = {Policy.Period.WEEK: 7, Policy.Period.MONTH: 30}
+
+
+def interval_days(policy: Policy) -> int:
+    """Days between two contacts that meet the policy (7 / contacts a week, 30 / contacts a month)."""
+    return max(1, PERIOD_DAYS[Policy.Period(policy.period)] // policy.contacts)
+
+
+def latest_snapshots() -> QuerySet[Snapshot]:
+    """The newest snapshot of every active scheme."""
+    newest: dict[int, int] = {}
+    for snapshot_id, scheme_id in Snapshot.objects.filter(scheme__active=True).order_by("scheme_id", "-as_of", "-version").values_list("id", "scheme_id"):
+        newest.setdefault(scheme_id, snapshot_id)
+    return Snapshot.objects.filter(id__in=newest.values())
+
+
+@dataclass(frozen=True)
+class FollowedCustomer:
+    """A customer with the policy they follow: the most demanding among their current classes."""
+
+    customer: Customer
+    scheme: str
+    class_label: str
+    policy: Policy
+
+
+def followed_customers(customers: QuerySet[Customer]) -> list[FollowedCustomer]:
+    """The customers of `customers` that have a policy for one of their current classes."""
+    policies = {(policy.scheme, policy.class_label): policy for policy in Policy.objects.filter(active=True)}
+    rows = CustomerClass.objects.filter(snapshot__in=latest_snapshots(), customer__in=customers).values_list(
+        "customer_id", "snapshot__scheme__name", "label"
+    )
+    chosen: dict[int, tuple[str, str, Policy]] = {}
+    for customer_id, scheme, label in rows:
+        policy = policies.get((scheme, label))
+        if policy is None:
+            continue
+        current = chosen.get(customer_id)
+        if current is None or (interval_days(policy), policy.priority) < (interval_days(current[2]), current[2].priority):
+            chosen[customer_id] = (scheme, label, policy)
+    by_id = customers.in_bulk(list(chosen))
+    return [FollowedCustomer(by_id[pk], *chosen[pk]) for pk in sorted(chosen)]
+
+
+def last_contacts(customer_ids: list[int], before: datetime | None = None) -> dict[int, datetime]:
+    """When each customer was last contacted (before `before` when given)."""
+    logs = ContactLog.objects.filter(customer_id__in=customer_ids)
+    if before is not None:
+        logs = logs.filter(at__lt=before)
+    return dict(logs.values("customer_id").annotate(last=Max("at")).values_list("customer_id", "last"))
+
+
+@dataclass(frozen=True)
+class ClassCompliance:
+    """Contacts done against contacts required for one class in a period."""
+
+    scheme: str
+    class_label: str
+    customers: int
+    required: float
+    done: float
+    contacts: int
+
+    @property
+    def rate(self) -> float | None:
+        """done / required (each customer's surplus does not make up for another's gap)."""
+        return self.done / self.required if self.required else None
+
+
+def compliance(*, customers: QuerySet[Customer], start: date, end: date) -> list[ClassCompliance]:
+    """Compliance per class for the dates start … end (inclusive)."""
+    followed = followed_customers(customers)
+    days = (end - start).days + 1
+    counts = _contact_counts([f.customer.pk for f in followed], start, end)
+    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0])
+    for item in followed:
+        required = item.policy.contacts * days / PERIOD_DAYS[Policy.Period(item.policy.period)]
+        done = counts.get(item.customer.pk, 0)
+        total = totals[(item.scheme, item.class_label)]
+        total[0] += 1
+        total[1] += required
+        total[2] += min(done, required)
+        total[3] += done
+    return [
+        ClassCompliance(scheme, label, int(n), round(required, 2), round(done, 2), int(contacts))
+        for (scheme, label), (n, required, done, contacts) in sorted(totals.items())
+    ]
+
+
+def _contact_counts(customer_ids: list[int], start: date, end: date) -> dict[int, int]:
+    first, last = _day_bounds(start, end)
+    logs = ContactLog.objects.filter(customer_id__in=customer_ids, at__gte=first, at__lt=last)
+    counts: dict[int, int] = defaultdict(int)
+    for customer_id in logs.values_list("customer_id", flat=True):
+        counts[customer_id] += 1
+    return counts
+
+
+def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    zone = timezone.get_current_timezone()
+    return datetime.combine(start, datetime.min.time(), zone), datetime.combine(end + timedelta(days=1), datetime.min.time(), zone)
+
+
+@dataclass(frozen=True)
+class OverdueCustomer:
+    """A customer whose next contact is past due."""
+
+    customer: Customer
+    class_label: str
+    last_contact: datetime | None
+    days_since_contact: int | None
+    days_overdue: int
+
+
+def overdue_customers(*, customers: QuerySet[Customer], today: date) -> list[OverdueCustomer]:
+    """Customers not contacted within their policy's interval, most overdue first.
+
+    A customer never contacted is overdue since they became a customer (or since the interval
+    after their record was created).
+    """
+    followed = followed_customers(customers)
+    last = last_contacts([f.customer.pk for f in followed])
+    result = []
+    for item in followed:
+        contacted = last.get(item.customer.pk)
+        since = timezone.localdate(contacted) if contacted else (item.customer.customer_since or timezone.localdate(item.customer.created_at))
+        overdue = (today - since).days - interval_days(item.policy)
+        if overdue > 0:
+            days_since = (today - timezone.localdate(contacted)).days if contacted else None
+            result.append(OverdueCustomer(item.customer, item.class_label, contacted, days_since, overdue))
+    return sorted(result, key=lambda row: (-row.days_overdue, row.customer.pk))
+
+
+@dataclass(frozen=True)
+class FollowupEffect:
+    """Orders and revenue in the N days after the contacts of a period against the N days before."""
+
+    days: int
+    contacts: int
+    orders_before: int
+    orders_after: int
+    revenue_before_cents: int
+    revenue_after_cents: int
+
+
+def followup_effect(*, customers: QuerySet[Customer], start: date, end: date, horizons: tuple[int, ...] = (30, 60, 90)) -> list[FollowupEffect]:
+    """For every contact in start … end: the customer's orders and revenue in the N days after it vs before it."""
+    first, last = _day_bounds(start, end)
+    contacts = list(ContactLog.objects.filter(customer__in=customers, at__gte=first, at__lt=last).values_list("customer_id", "at"))
+    widest = max(horizons)
+    sales: dict[int, list[tuple[date, str, int]]] = defaultdict(list)
+    for customer_id, day, document, amount in Transaction.objects.filter(
+        customer_id__in={customer_id for customer_id, _ in contacts},
+        date__gte=start - timedelta(days=widest),
+        date__lte=end + timedelta(days=widest),
+    ).values_list("customer_id", "date", "document_id", "amount_cents"):
+        sales[customer_id].append((day, document, amount))
+    effects = []
+    for days in horizons:
+        before_orders = after_orders = before_revenue = after_revenue = 0
+        for customer_id, at in contacts:
+            day = timezone.localdate(at)
+            before = [(d, doc, amount) for d, doc, amount in sales[customer_id] if day - timedelta(days=days) <= d < day]
+            after = [(d, doc, amount) for d, doc, amount in sales[customer_id] if day <= d < day + timedelta(days=days)]
+            before_orders += len({doc for _, doc, _ in before})
+            after_orders += len({doc for _, doc, _ in after})
+            before_revenue += sum(amount for *_, amount in before)
+            after_revenue += sum(amount for *_, amount in after)
+        effects.append(FollowupEffect(days, len(contacts), before_orders, after_orders, before_revenue, after_revenue))
+    return effects
+
+
+def prospects_converted(*, customers: QuerySet[Customer], start: date, end: date) -> int:
+    """Customers whose first purchase fell in start … end and who had been contacted by then."""
+    first_purchase = dict(
+        Transaction.objects.filter(customer__in=customers)
+        .values("customer_id")
+        .annotate(first=Min("date"))
+        .values_list("customer_id", "first")
+    )
+    converted = [pk for pk, first in first_purchase.items() if start <= first <= end]
+    first_contact = dict(
+        ContactLog.objects.filter(customer_id__in=converted)
+        .values("customer_id")
+        .annotate(first=Min("at"))
+        .values_list("customer_id", "first")
+    )
+    return sum(1 for pk in converted if pk in first_contact and timezone.localdate(first_contact[pk]) <= first_purchase[pk])
