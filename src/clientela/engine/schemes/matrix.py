@@ -95,9 +95,11 @@ class MatrixScheme(SchemeDefinition):
 
     def classify(self, inputs: Inputs, as_of: date) -> Table:
         window = self.window(as_of)
-        table = shares(ranked_by(customer_metrics(inputs, window), self.metric.value))
+        metrics = customer_metrics(inputs, window)
         if inputs.alive is not None:
-            table = table.left_join(inputs.alive.select("customer_id", "p_alive"), "customer_id").drop("customer_id_right")
+            # Joined before ranking: joined after it, the whole ranking is repeated in the SQL, too deep for SQLite.
+            metrics = metrics.left_join(inputs.alive.select("customer_id", "p_alive"), "customer_id").drop("customer_id_right")
+        table = shares(ranked_by(metrics, self.metric.value))
         table = table.mutate(
             contribution=table.share if self.contribution == "share" else table.value.cast("float64"),
             stability=self._stability(table, window.months, inputs.alive is not None),
