@@ -116,6 +116,23 @@ class PlannedContact(models.Model):
         return f"{self.start:%Y-%m-%d %H:%M} {self.channel} {self.customer.name}"
 
 
+class UnplannedContact(models.Model):
+    """A contact the last planning run could not fit, and why (capacity short, no matching slot, …)."""
+
+    salesperson = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unplanned_contacts")
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="unplanned_contacts")
+    due = models.DateField(_("due"))
+    reason = models.CharField(_("reason"), max_length=300)
+
+    class Meta:
+        db_table = "followup_unplanned_contacts"
+        ordering = ["due", "id"]
+        verbose_name = _("contact that could not be planned")
+
+    def __str__(self) -> str:
+        return f"{self.customer.name}: {self.reason}"
+
+
 class GroupActivity(models.Model):
     """A dealer training, business trip or promotion event: logged once, a contact for every attendee."""
 

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 from django.db.models import Max, Min, QuerySet
 from django.utils import timezone
 
-from clientela.crm.models import Customer, Transaction
-from clientela.followup.models import ContactLog, Policy
+from clientela.crm.models import Customer, Transaction, User
+from clientela.followup.models import ContactLog, PlannedContact, Policy, UnplannedContact
 from clientela.segmentation.models import CustomerClass, Snapshot
 
 PERIOD_DAYS = {Policy.Period.WEEK: 7, Policy.Period.MONTH: 30}
@@ -199,3 +199,35 @@ def prospects_converted(*, customers: QuerySet[Customer], start: date, end: date
         .values_list("customer_id", "first")
     )
     return sum(1 for pk in converted if pk in first_contact and timezone.localdate(first_contact[pk]) <= first_purchase[pk])
+
+
+@dataclass(frozen=True)
+class AgendaDay:
+    """One day of the agenda."""
+
+    day: date
+    items: list[PlannedContact]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """My week: what is overdue, each day from today, and what could not be planned."""
+
+    overdue: list[PlannedContact]
+    days: list[AgendaDay]
+    unplanned: list[UnplannedContact]
+
+
+def agenda_for(*, user: User, today: date, days: int = 7) -> Agenda:
+    """The user's planned contacts: open ones from before today first, then today and the next days."""
+    first, last = _day_bounds(today, today + timedelta(days=days - 1))
+    open_items = PlannedContact.objects.filter(salesperson=user, status=PlannedContact.Status.PLANNED).select_related("customer")
+    coming = list(open_items.filter(start__gte=first, start__lt=last))
+    by_day: dict[date, list[PlannedContact]] = defaultdict(list)
+    for item in coming:
+        by_day[timezone.localdate(item.start)].append(item)
+    return Agenda(
+        overdue=list(open_items.filter(start__lt=first)),
+        days=[AgendaDay(today + timedelta(days=n), by_day[today + timedelta(days=n)]) for n in range(days)],
+        unplanned=list(UnplannedContact.objects.filter(salesperson=user).select_related("customer")),
+    )

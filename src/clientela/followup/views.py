@@ -1,0 +1,94 @@
+"""Follow-up pages: my week, the contact log form, team compliance, the calendar feed."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clientela.crm.models import User
+from clientela.crm.selectors.customers import customer_get, customers_visible_to
+from clientela.followup.calendar_feed import calendar_render
+from clientela.followup.forms import ContactLogForm
+from clientela.followup.models import CalendarFeed, PlannedContact
+from clientela.followup.planner import plan_refresh
+from clientela.followup.selectors import agenda_for, compliance, overdue_customers
+from clientela.followup.services import calendar_feed_create, contact_log
+
+
+@login_required
+def agenda(request: HttpRequest) -> HttpResponse:
+    """Show my week: overdue contacts first, then today and the following days."""
+    today = timezone.localdate()
+    context = {"agenda": agenda_for(user=request.user, today=today), "feed": CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()}
+    template = "followup/_agenda.html" if request.htmx else "followup/agenda.html"
+    return render(request, template, context)
+
+
+@login_required
+def log_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    """Log a contact with a customer, prefilled from the planned contact when there is one."""
+    customer = customer_get(user=request.user, pk=pk)
+    planned = None
+    if "planned" in request.GET or "planned" in request.POST:
+        planned_id = request.GET.get("planned") or request.POST.get("planned")
+        planned = get_object_or_404(PlannedContact, pk=planned_id, customer=customer)
+    if request.method == "POST":
+        form = ContactLogForm(request.POST)
+        if form.is_valid():
+            try:
+                contact_log(user=request.user, customer=customer, planned=planned, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                plan_refresh(salesperson=customer.owner or request.user, start=timezone.localdate())
+                messages.success(request, _("Contact with %(name)s logged.") % {"name": customer.name})
+                return redirect("followup:agenda")
+    else:
+        initial = {"at": timezone.localtime().replace(second=0, microsecond=0), "minutes": 15}
+        if planned is not None:
+            initial |= {"channel": planned.channel, "minutes": planned.minutes, "purpose": planned.reason}
+        form = ContactLogForm(initial=initial)
+    return render(request, "followup/log_form.html", {"form": form, "customer": customer, "planned": planned})
+
+
+@login_required
+def team_compliance(request: HttpRequest) -> HttpResponse:
+    """Show compliance per class and overdue customers for each salesperson the user may see."""
+    if request.user.role == User.Role.SALESPERSON and not request.user.is_superuser:
+        raise PermissionDenied
+    today = timezone.localdate()
+    start = today - timedelta(days=27)
+    visible = customers_visible_to(request.user)
+    people = User.objects.filter(customers__in=visible).distinct().order_by("username")
+    rows = [
+        {
+            "salesperson": person,
+            "classes": compliance(customers=visible.filter(owner=person), start=start, end=today),
+            "overdue": len(overdue_customers(customers=visible.filter(owner=person), today=today)),
+        }
+        for person in people
+    ]
+    return render(request, "followup/team_compliance.html", {"rows": rows, "start": start, "end": today})
+
+
+@login_required
+def calendar_feed_new(request: HttpRequest) -> HttpResponse:
+    """Create a new secret calendar address (revoking the old one)."""
+    if request.method != "POST":
+        raise Http404
+    calendar_feed_create(user=request.user)
+    messages.success(request, _("A new calendar address was created; the old one no longer works."))
+    return redirect("followup:agenda")
+
+
+def calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """Serve a salesperson's coming plan as iCalendar to whoever holds the secret address."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token, revoked_at__isnull=True)
+    items = PlannedContact.objects.filter(salesperson=feed.user, status=PlannedContact.Status.PLANNED).select_related("customer")
+    body = calendar_render(items=items, owner=str(feed.user))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
