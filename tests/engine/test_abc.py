@@ -66,3 +66,29 @@ def test_head_count_rounds_up_a_partial_customer(backend):
 def test_cut_offs_are_checked():
     with pytest.raises(ValueError, match="0 < a_share <= b_share <= 1"):
         AbcScheme(a_share=0.9, b_share=0.8)
+
+
+def test_one_customer_above_95_percent_leaves_b_empty(backend):
+    rows = [(1, DAY, "a", 1, 9600, None), (2, DAY, "b", 1, 300, None), (3, DAY, "c", 1, 100, None)]
+    labels, result = classes(backend, rows, AbcScheme())
+    # 96 % crosses both lines at once: 2 starts at 96 % ≥ 95 %, so it is C
+    assert labels == [(1, "A"), (2, "C"), (3, "C")]
+    assert [row["cumulative_share"] for row in result] == [0.96, 0.99, 1.0]
+
+
+def test_cut_offs_are_configurable(backend):
+    rows = [(n, DAY, f"d{n}", 1, amount, None) for n, amount in enumerate([4000, 3000, 2000, 1000], 1)]
+    labels, result = classes(backend, rows, AbcScheme(a_share=0.5, b_share=0.8))
+    # 40 % (A), 70 % crosses 50 % (A), 90 % crosses 80 % (B), then C
+    assert labels == [(1, "A"), (2, "A"), (3, "B"), (4, "C")]
+    assert (result[0]["a_threshold"], result[0]["b_threshold"]) == (0.5, 0.8)
+    # with 70 % as the B line, 2 reaches it already: B is empty
+    labels, _ = classes(backend, rows, AbcScheme(a_share=0.5, b_share=0.7))
+    assert labels == [(1, "A"), (2, "A"), (3, "C"), (4, "C")]
+
+
+def test_head_count_never_gives_a_or_b_to_zero_or_negative(backend):
+    rows = [(1, DAY, "a", 1, 100, None), (2, DAY, "b", 1, 0, None), (3, DAY, "c", 1, -5, None)]
+    labels, _ = classes(backend, rows, AbcCountScheme())
+    # A = ⌈0.6⌉ = 1 customer, A + B = ⌈1.5⌉ = 2: rank 2 has nothing, so it is C all the same
+    assert labels == [(1, "A"), (2, "C"), (3, "C")]

@@ -31,3 +31,20 @@ def test_bands_by_head_count_with_their_share_of_profit(backend):
 def test_bands_must_fit():
     with pytest.raises(ValueError, match="keep \\+ review <= 1"):
         ProfitScheme(keep=0.7, review=0.5)
+
+
+def test_ties_go_by_customer_id_and_a_zero_total_has_no_band_share(backend):
+    # profits 300, −100, −100, −100, 0: total 0
+    rows = [(1, DAY, "a", 1, 1000, 700), (5, DAY, "e", 1, 1000, 1000)]
+    rows += [(n, DAY, f"d{n}", 1, 1000, 1100) for n in (4, 3, 2)]
+    result = ProfitScheme().classify(Inputs(transactions_table(backend, rows)), date(2024, 6, 30))
+    result = result.order_by("rank").to_pyarrow().to_pylist()
+    # 5 customers: keep ⌈1.0⌉ = 1, review ⌈1.0⌉ = 1 (the last); −100 three times: 2, 3, 4 by id
+    assert [(row["customer_id"], row["class"]) for row in result] == [(1, "keep"), (5, "retain"), (2, "retain"), (3, "retain"), (4, "review")]
+    assert {row["band_profit_share"] for row in result} == {None}
+
+
+def test_a_single_customer_is_keep(backend):
+    result = ProfitScheme().classify(Inputs(transactions_table(backend, [(1, DAY, "a", 1, 1000, 400)])), date(2024, 6, 30))
+    # keep takes ⌈0.2⌉ = 1 customer first; review would too, but keep wins
+    assert result.to_pyarrow().to_pylist()[0]["class"] == "keep"
