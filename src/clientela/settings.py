@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "clientela.crm",
+    "clientela.segmentation",
     "clientela.web",
 ]
 

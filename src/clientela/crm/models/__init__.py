@@ -1,5 +1,6 @@
 """Database models. Table names (`db_table`) are the contract with the engine (clientela.engine.schema)."""
 
+from clientela.crm.models.alerts import Alert
 from clientela.crm.models.business import Contract, Instalment, Payment, Product, Transaction
 from clientela.crm.models.customers import (
     Contact,
@@ -13,6 +14,7 @@ from clientela.crm.models.customers import (
 from clientela.crm.models.people import Region, RegionHoliday, Team, User
 
 __all__ = [
+    "Alert",
     "Contact",
     "ContactPreference",
     "Contract",
