@@ -1,7 +1,7 @@
 """Write a table to CSV or .xlsx; text that a spreadsheet would run as a formula is neutralised."""
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -46,16 +46,24 @@ def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 
 
 def _write_xlsx(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    return write_workbook(path, {path.stem[:31] or "data": (columns, rows)})[0]
+
+
+def write_workbook(path: Path, sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]) -> list[int]:
+    """Write one sheet per entry (name -> columns, rows) to an .xlsx file; return the rows written per sheet."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(path.stem[:31] or "data")
-    sheet.append(list(columns))
-    count = 0
-    for row in rows:
-        count += 1
-        if count >= XLSX_MAX_ROWS:
-            raise ExportRefused(f"{path}: more than {XLSX_MAX_ROWS - 1:,} rows do not fit in a sheet; export to .csv")
-        sheet.append([float(v) if isinstance(v, Decimal) else neutralise(v) for v in row])
+    counts = []
+    for name, (columns, rows) in sheets.items():
+        sheet = workbook.create_sheet(name[:31])
+        sheet.append(list(columns))
+        count = 0
+        for row in rows:
+            count += 1
+            if count >= XLSX_MAX_ROWS:
+                raise ExportRefused(f"{path}: more than {XLSX_MAX_ROWS - 1:,} rows do not fit in a sheet; export to .csv")
+            sheet.append([float(v) if isinstance(v, Decimal) else neutralise(v) for v in row])
+        counts.append(count)
     workbook.save(path)
-    return count
+    return counts

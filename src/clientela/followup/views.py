@@ -1,6 +1,8 @@
 """Follow-up pages: my week, the contact log form, team compliance, the calendar feed."""
 
-from datetime import timedelta
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +12,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clientela.crm.models import User
+from clientela.crm.models import Team, User
 from clientela.crm.selectors.customers import customer_get, customers_visible_to
 from clientela.followup.calendar_feed import calendar_render
 from clientela.followup.forms import ContactLogForm
 from clientela.followup.models import CalendarFeed, PlannedContact
 from clientela.followup.planner import plan_refresh
+from clientela.followup.reports import followup_report, report_period, report_scope, report_xlsx
 from clientela.followup.selectors import agenda_for, compliance, overdue_customers
 from clientela.followup.services import calendar_feed_create, contact_log
 
@@ -92,3 +95,41 @@ def calendar(request: HttpRequest, token: str) -> HttpResponse:
     items = PlannedContact.objects.filter(salesperson=feed.user, status=PlannedContact.Status.PLANNED).select_related("customer")
     body = calendar_render(items=items, owner=str(feed.user))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
+    """Show the weekly review or monthly evaluation of a salesperson or team (printable, or as .xlsx)."""
+    kind = "month" if request.GET.get("kind") == "month" else "week"
+    try:
+        day = date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else timezone.localdate()
+    except ValueError:
+        day = timezone.localdate()
+    person = team = None
+    if request.GET.get("team"):
+        team = get_object_or_404(Team, pk=_number(request.GET["team"]), members__customers__in=customers_visible_to(request.user))
+    else:
+        person = request.user
+        if request.GET.get("salesperson"):
+            visible_people = User.objects.filter(customers__in=customers_visible_to(request.user)).distinct()
+            person = get_object_or_404(visible_people, pk=_number(request.GET["salesperson"]))
+    start, end = report_period(kind, day)
+    label = _("Weekly review") if kind == "week" else _("Monthly evaluation")
+    report = followup_report(
+        title=f"{label}: {team or person}",
+        customers=report_scope(user=request.user, salesperson=person, team=team),
+        start=start,
+        end=end,
+    )
+    if request.GET.get("format") == "xlsx":
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "review.xlsx"
+            report_xlsx(report, path)
+            response = HttpResponse(path.read_bytes(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{kind}-review-{start}.xlsx"'
+        return response
+    return render(request, "followup/review.html", {"report": report, "kind": kind, "query": request.GET.urlencode()})
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
