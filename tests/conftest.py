@@ -2,7 +2,7 @@
 
 import pytest
 
-pytest_plugins = ["tests.fixtures.people", "tests.fixtures.files", "tests.fixtures.engines", "tests.fixtures.server"]
+pytest_plugins = ["tests.fixtures.people", "tests.fixtures.files", "tests.fixtures.engines", "tests.fixtures.server", "tests.fixtures.smtp"]
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "clientela.crm",
     "clientela.segmentation",
+    "clientela.greetings",
     "clientela.web",
 ]
 
@@ -112,6 +113,18 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() in {"1", "true", "yes"}
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # seconds; a stuck server must not hang a bulk send
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clientela@localhost")
+
+# SMS greetings: "logging" (default: only logged), "http" (POST to SMS_GATEWAY_URL) or a dotted path to a gateway class.
+SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "logging")
+SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
 
 LOGGING = {
     "version": 1,

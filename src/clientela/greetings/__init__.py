@@ -1,0 +1,1 @@
+"""Keep in touch (SPEC S5): key dates, greeting templates, e-mail and SMS greetings in bulk."""
