@@ -98,7 +98,8 @@ class MatrixScheme(SchemeDefinition):
         metrics = customer_metrics(inputs, window)
         if inputs.alive is not None:
             # Joined before ranking: joined after it, the whole ranking is repeated in the SQL, too deep for SQLite.
-            metrics = metrics.left_join(inputs.alive.select("customer_id", "p_alive"), "customer_id").drop("customer_id_right")
+            alive = inputs.alive
+            metrics = metrics.left_join(alive, metrics.customer_id == alive.customer_id).select(metrics, alive.p_alive)
         table = shares(ranked_by(metrics, self.metric.value))
         table = table.mutate(
             contribution=table.share if self.contribution == "share" else table.value.cast("float64"),
@@ -121,11 +122,12 @@ class MatrixScheme(SchemeDefinition):
             (high_stability, "EIII"),
             else_="EIV",
         )
-        labelled = table.mutate(**{"class": label})
-        pick = lambda mapping: ibis.cases(*((labelled["class"] == name, value) for name, value in mapping.items()))  # noqa: E731
-        return labelled.select(
+        # Strategy, priority and time share are picked in the same projection as the class, from its expression:
+        # one projection more is one level of subquery more, and SQLite's parser refuses about twenty.
+        pick = lambda mapping: ibis.cases(*((label == name, value) for name, value in mapping.items()))  # noqa: E731
+        return table.select(
             "customer_id",
-            "class",
+            label.name("class"),
             "value",
             "rank",
             "share",
