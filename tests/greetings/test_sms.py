@@ -91,7 +91,8 @@ def test_the_gateway_is_chosen_by_settings(settings):
     assert isinstance(sms_gateway(), LoggingSmsGateway)
 
 
-def test_the_http_gateway_needs_a_url(settings):
-    settings.SMS_GATEWAY, settings.SMS_GATEWAY_URL = "http", ""
-    with pytest.raises(ImproperlyConfigured, match="SMS_GATEWAY=http needs SMS_GATEWAY_URL"):
+@pytest.mark.parametrize("url", ["", "ftp://sms.example.com/send"])
+def test_the_http_gateway_needs_an_http_url(settings, url):
+    settings.SMS_GATEWAY, settings.SMS_GATEWAY_URL = "http", url
+    with pytest.raises(ImproperlyConfigured, match=r"SMS_GATEWAY=http needs an http\(s\) SMS_GATEWAY_URL"):
         sms_gateway()

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from clientela.crm.models import Contact, Customer, RegionHoliday, Tag, User
 from clientela.crm.selectors.customers import customers_visible_to
-from clientela.greetings.languages import greeting_language
+from clientela.greetings.languages import DEFAULT_LANGUAGE, greeting_language
 from clientela.greetings.models import Channel, GreetingSend, GreetingTemplate, Occasion, OptOut
 from clientela.greetings.recurrence import yearly_returns
-from clientela.greetings.rendering import greeting_render
+from clientela.greetings.rendering import RenderedGreeting, greeting_render
 
 FOUNDING_ANNIVERSARY = _("Founding anniversary")
 CUSTOMER_ANNIVERSARY = _("Customer anniversary")
@@ -48,7 +48,7 @@ def _birthdays(customers: QuerySet[Customer], start: date, end: date) -> list[Ke
 
 
 def _anniversaries(customers: QuerySet[Customer], start: date, end: date) -> list[KeyDate]:
-    found = []
+    found: list[KeyDate] = []
     for customer in customers.filter(Q(founded_on__isnull=False) | Q(customer_since__isnull=False)).select_related("owner", "region"):
         for origin, label in ((customer.founded_on, FOUNDING_ANNIVERSARY), (customer.customer_since, CUSTOMER_ANNIVERSARY)):
             if origin is not None:
@@ -131,6 +131,18 @@ def _greeted_contacts(customers: QuerySet[Customer], occasion: Occasion, day: da
     return list(greeted.values())
 
 
+def _greeting_context(contact: Contact, customer: Customer, key_date: KeyDate | None, day: date) -> dict[str, object]:
+    """The values of the placeholders (see rendering.PLACEHOLDERS)."""
+    return {
+        "contact_name": contact.name,
+        "customer_name": customer.name,
+        "salesperson_name": str(customer.owner) if customer.owner else "",
+        "occasion": str(key_date.label) if key_date else "",
+        "date": formats.date_format(day),
+        "years": key_date.years if key_date else None,
+    }
+
+
 def _skip_reason(contact: Contact, address: str, channel: Channel, template: GreetingTemplate | None, opted_out: set[int], sent: set[int]) -> SkipReason | None:
     if contact.pk in sent:
         return SkipReason.ALREADY_SENT
@@ -172,21 +184,15 @@ def greetings_preview(
             channel=channel, occasion=occasion, occasion_date=occasion_date, status=GreetingSend.Status.SENT, contact__customer__in=scope
         ).values_list("contact_id", flat=True)
     )
-    recipients = []
+    recipients: list[Recipient] = []
     for contact, customer, key_date in _greeted_contacts(scope, occasion, occasion_date):
         language = greeting_language(customer)
-        template = templates.get(language) or templates.get("en")
+        template = templates.get(language) or templates.get(DEFAULT_LANGUAGE)
         address = contact.email if channel == Channel.EMAIL else contact.phone
-        with translation.override(template.language if template else language):
-            context = {
-                "contact_name": contact.name,
-                "customer_name": customer.name,
-                "salesperson_name": str(customer.owner) if customer.owner else "",
-                "occasion": str(key_date.label) if key_date else "",
-                "date": formats.date_format(occasion_date),
-                "years": key_date.years if key_date else None,
-            }
-            rendered = greeting_render(template, context) if template else None
+        rendered = RenderedGreeting(subject="", body="")
+        if template is not None:
+            with translation.override(template.language):  # {date} and a translated {occasion} in the greeting's language
+                rendered = greeting_render(template, _greeting_context(contact, customer, key_date, occasion_date))
         recipients.append(
             Recipient(
                 contact=contact,
@@ -194,8 +200,8 @@ def greetings_preview(
                 address=address,
                 language=language,
                 template=template,
-                subject=rendered.subject if rendered else "",
-                body=rendered.body if rendered else "",
+                subject=rendered.subject,
+                body=rendered.body,
                 skip_reason=_skip_reason(contact, address, channel, template, opted_out, sent),
             )
         )

@@ -69,8 +69,8 @@ def sms_gateway() -> SmsGateway:
     if choice == "logging":
         return LoggingSmsGateway()
     if choice == "http":
-        if not settings.SMS_GATEWAY_URL:
-            raise ImproperlyConfigured("SMS_GATEWAY=http needs SMS_GATEWAY_URL")
+        if not settings.SMS_GATEWAY_URL.startswith(("http://", "https://")):
+            raise ImproperlyConfigured("SMS_GATEWAY=http needs an http(s) SMS_GATEWAY_URL")
         return HttpSmsGateway(url=settings.SMS_GATEWAY_URL, token=settings.SMS_GATEWAY_TOKEN)
     gateway: SmsGateway = import_string(choice)()
     return gateway
