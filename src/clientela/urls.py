@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("clientela.followup.urls")),
+    path("", include("clientela.greetings.urls")),
     path("", include("clientela.web.urls")),
 ]

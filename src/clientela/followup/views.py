@@ -21,13 +21,18 @@ from clientela.followup.planner import plan_refresh
 from clientela.followup.reports import followup_report, report_period, report_scope, report_xlsx
 from clientela.followup.selectors import agenda_for, compliance, overdue_customers
 from clientela.followup.services import calendar_feed_create, contact_log
+from clientela.greetings.selectors import key_dates
 
 
 @login_required
 def agenda(request: HttpRequest) -> HttpResponse:
     """Show my week: overdue contacts first, then today and the following days."""
     today = timezone.localdate()
-    context = {"agenda": agenda_for(user=request.user, today=today), "feed": CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()}
+    context = {
+        "agenda": agenda_for(user=request.user, today=today),
+        "key_dates": key_dates(user=request.user, start=today, end=today + timedelta(days=6)),
+        "feed": CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first(),
+    }
     template = "followup/_agenda.html" if request.htmx else "followup/agenda.html"
     return render(request, template, context)
 
