@@ -2,17 +2,18 @@
 
 The plan is built greedily by urgency, like earliest-deadline-first scheduling. Each customer has
 one pending contact at a time, due `interval_days` after the previous one (the first after their
-last contact, or on the first day if they were never contacted). The most urgent pending contact —
-earliest due date, then policy priority, then customer id — takes a slot; then that customer's
-next contact becomes pending, due one interval after the slot's day, as long as it falls inside
-the horizon.
+last contact, or on the first day if they were never contacted); only contacts due inside the
+horizon are planned. The most urgent pending contact — earliest due date, then policy priority,
+then customer id — takes a slot; then that customer's next contact becomes pending, due one
+interval after the slot's day.
 
 A contact goes on the *latest* day that still meets its due date and is free in the customer's
 windows (at the earliest free time of that day), so consecutive contacts are a full interval apart
 and capacity is not spent on contacts earlier than needed. It never goes before the day after the
 previous contact. When no such day is free it goes on the earliest free day after its due date,
 and its reason says how late and why; when no day of the horizon is free it is reported as
-unplanned with the reason.
+unplanned with the reason, and so is a customer whose preferences leave no day or hour at all
+(whenever they are due, since that needs fixing).
 """
 
 import heapq
@@ -103,7 +104,8 @@ def plan_followups(
             unplanned.append(Unplanned(customer_id, customer.class_label, start + timedelta(due), why))
             continue
         reaches[customer_id] = reach
-        pending.append((due, policy.priority, customer_id, False))
+        if due < horizon:
+            pending.append((due, policy.priority, customer_id, False))
     heapq.heapify(pending)
 
     items: list[PlanItem] = []
