@@ -70,11 +70,14 @@ class Timetable:
             return None
         free = self._free[day]
         for window_start, window_end in windows:
+            latest_start = window_end - minutes
             for free_start, free_end in free:
-                if free_start >= window_end:
+                if free_start > latest_start:
                     break
-                start = next_grid_minute(max(free_start, window_start))
-                if start + minutes <= min(free_end, window_end):
+                if free_end - minutes < window_start:
+                    continue
+                start = next_grid_minute(free_start if free_start > window_start else window_start)
+                if start + minutes <= free_end and start <= latest_start:
                     return start
         return None
 
