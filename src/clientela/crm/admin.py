@@ -82,5 +82,14 @@ class ProductAdmin(admin.ModelAdmin):
     search_fields = ("sku", "name")
 
 
+@admin.register(models.Alert)
+class AlertAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "recipient", "customer", "kind", "read_at")
+    list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter), "recipient")
+    search_fields = ("message", "customer__name")
+    raw_id_fields = ("customer",)
+    list_select_related = ("recipient", "customer")
+
+
 admin.site.register([models.Team, models.Region, models.RegionHoliday, models.Tag, models.CustomFieldDefinition])
 admin.site.site_header = "Clientela"

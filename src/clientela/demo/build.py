@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.management import call_command
 
@@ -26,8 +26,11 @@ from clientela.crm.services.customers import customers_upsert
 from clientela.crm.services.users import team_create, user_create
 from clientela.demo.company import REGIONS, TEAMS
 from clientela.demo.generator import DemoData, generate
+from clientela.segmentation.models import Scheme
+from clientela.segmentation.services import app_tables_copy, default_schemes_create, month_end_before, segmentation_run
 
 DEMO_PASSWORD = "demo"
+HISTORY_MONTHS = 6  # month ends with segmentation snapshots
 CUSTOMER_FIELDS = (
     "external_id", "name", "kind", "owner", "region", "address", "city", "postal_code", "country", "latitude",
     "longitude", "phone", "email", "channel", "industry", "status", "customer_since", "founded_on",
@@ -66,6 +69,7 @@ def build_demo(*, seed: int, end: date, customers: int = 2000, reset: bool = Fal
         _reference_data(data)
         step(f"writing {len(data.transactions):,} transaction lines and {len(data.payments):,} payments")
         _business_data(data)
+    _segmentation_history(end, step)
     return DemoSummary(len(data.customers), len(data.transactions), len(data.payments), len(data.contracts), usernames)
 
 
@@ -117,3 +121,18 @@ def _business_data(data: DemoData) -> None:
     contracts_upsert(
         contracts=[(k, customer_ids[c], signed, value, text) for k, c, signed, value, text in data.contracts], schedules=data.schedules
     )
+
+
+def _segmentation_history(end: date, step: Step) -> None:
+    """Run every active scheme at the last month ends up to `end`, oldest first: history, class changes and alerts."""
+    default_schemes_create()
+    month_ends = [month_end_before(end + timedelta(days=1))]
+    while len(month_ends) < HISTORY_MONTHS:
+        month_ends.append(month_end_before(month_ends[-1]))
+    # One in-memory copy of the tables serves every run; the engine is much faster on it than on SQLite.
+    source = app_tables_copy()
+    for as_of in reversed(month_ends):
+        step(f"segmenting customers as of {as_of}")
+        for scheme in Scheme.objects.filter(active=True):
+            segmentation_run(scheme_name=scheme.name, as_of=as_of, source=source)
+    source.disconnect()

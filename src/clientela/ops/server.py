@@ -1,8 +1,14 @@
 """Serve the web application with gunicorn."""
 
+import sys
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+
+from clientela.ops.scheduler import run_daily
+
+# Checked when the server is ready and then daily: runs each monthly segmentation once (README "Monthly segmentation").
+SEGMENT_DUE = (sys.executable, "-m", "clientela", "segment", "--due")
 
 
 class ClientelaServer(BaseApplication):  # type: ignore[misc]
@@ -22,6 +28,11 @@ class ClientelaServer(BaseApplication):  # type: ignore[misc]
         return application
 
 
+def start_daily_jobs(arbiter: Any) -> None:
+    """gunicorn's `when_ready` hook: start the daily jobs in the master process."""
+    run_daily(SEGMENT_DUE)
+
+
 def serve(*, host: str, port: int, workers: int, threads: int = 4) -> None:
     """Run gunicorn in the foreground until interrupted."""
     ClientelaServer(
@@ -35,5 +46,6 @@ def serve(*, host: str, port: int, workers: int, threads: int = 4) -> None:
             "preload_app": True,
             # One control socket per user would be shared by every server on the machine.
             "control_socket_disable": True,
+            "when_ready": start_daily_jobs,
         }
     ).run()

@@ -49,7 +49,8 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         counts = ", ".join(f"{label} {count:,}" for label, count in self.class_counts.items())
-        return f"{self.scheme.name} v{self.version} as of {self.as_of}: {self.customers:,} customers ({counts})"
+        customers = f"{self.customers:,} customer{'' if self.customers == 1 else 's'}"
+        return f"{self.scheme.name} v{self.version} as of {self.as_of}: {customers} ({counts})"
 
 
 class CustomerClass(models.Model):

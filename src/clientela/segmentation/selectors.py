@@ -1,0 +1,33 @@
+"""Reads of segmentation results, through what the user may see (SPEC S9)."""
+
+from datetime import date
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from clientela.crm.models import Alert, Customer, User
+from clientela.crm.selectors.customers import customers_visible_to
+from clientela.segmentation.models import ClassChange, CustomerClass, Scheme, Snapshot
+
+
+def customer_classes_current(*, customer: Customer) -> QuerySet[CustomerClass]:
+    """The customer's class in the latest snapshot of each active scheme, with its explanation, by scheme name."""
+    latest = Snapshot.objects.filter(scheme=OuterRef("snapshot__scheme")).order_by("-as_of", "-version").values("pk")[:1]
+    return (
+        CustomerClass.objects.filter(customer=customer, snapshot__scheme__active=True, snapshot=Subquery(latest))
+        .select_related("snapshot__scheme")
+        .order_by("snapshot__scheme__name")
+    )
+
+
+def class_changes_list(*, scheme: Scheme, since: date, user: User | None = None) -> QuerySet[ClassChange]:
+    """Class changes of a scheme on or after `since`, newest first; only of the customers `user` may see when given."""
+    changes = ClassChange.objects.filter(scheme=scheme, on__gte=since).select_related("customer")
+    return changes if user is None else changes.filter(customer__in=customers_visible_to(user))
+
+
+def alerts_for(*, user: User, unread_only: bool = False) -> QuerySet[Alert]:
+    """The user's alerts, newest first, leaving out those about customers they may no longer see."""
+    alerts = Alert.objects.filter(recipient=user).filter(Q(customer__isnull=True) | Q(customer__in=customers_visible_to(user)))
+    if unread_only:
+        alerts = alerts.filter(read_at__isnull=True)
+    return alerts.select_related("customer")
