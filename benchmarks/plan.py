@@ -27,7 +27,13 @@ from clientela.planning.reach import meeting_minutes
 
 START = date(2026, 1, 12)
 ZONE = ZoneInfo("Europe/Athens")
-CLASS_WEIGHTS = {"A": 3, "B": 8, "C": 40, "vip": 1, "good": 3, "regular": 18, "EII": 1, "EI": 2, "EIII": 5, "EIV": 9, "PI": 1, "PII": 1, "PIII": 3, "PIV": 7}
+# How common each class is among a salesperson's customers (one class each), scheme by scheme.
+CLASS_WEIGHTS = {
+    "A": 3, "B": 8, "C": 40,
+    "vip": 1, "good": 3, "regular": 18,
+    "EII": 1, "EI": 2, "EIII": 5, "EIV": 9,
+    "PI": 1, "PII": 1, "PIII": 3, "PIV": 7,
+}  # fmt: skip
 Work = tuple[list[CustomerToPlan], Capacity]
 
 

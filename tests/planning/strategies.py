@@ -3,6 +3,7 @@
 Strategies are built once at import: building them inside a draw makes generation many times slower.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -88,56 +89,61 @@ def roomy_capacity(days: frozenset[int], zone: tzinfo) -> Capacity:
     return Capacity(days, time(6), time(17), zone, personal_window=(time(17), time(23)))
 
 
-# Customers are drawn as fields with offsets from the plan's first day, then placed by `customers`.
-_COMMON_FIELDS = {
-    "class_label": st.sampled_from(LABELS),
-    "contacted_hours": st.none() | st.integers(-70 * 24, 5 * 24),
-    "contacted_zone": zones,
-    "preferred_days": weekdays,
-    "formal": st.booleans(),
-}
-_ANY_FIELDS = st.fixed_dictionaries(
-    {
-        **_COMMON_FIELDS,
-        "personal_time": st.booleans(),
-        "preferred_hours": st.lists(preferred_spans, max_size=2).map(tuple),
-        "do_not_contact": st.lists(st.tuples(st.integers(-10, 50), st.integers(0, 30)), max_size=2),
-    }
+@dataclass(frozen=True)
+class CustomerDraft:
+    """A customer with times relative to the plan's first day, placed by `customers` once that day is drawn."""
+
+    class_label: str
+    contacted_hours: int | None  # hours from noon of the first day; None: never contacted
+    contacted_zone: tzinfo
+    preferred_days: frozenset[int]
+    formal: bool
+    personal_time: bool
+    preferred_hours: tuple[tuple[time, time], ...]
+    quiet_periods: tuple[tuple[int, int], ...]  # (first day offset, length in days)
+
+    def placed(self, customer_id: int, start: date) -> CustomerToPlan:
+        noon = datetime.combine(start, time(12), self.contacted_zone)
+        return CustomerToPlan(
+            customer_id=customer_id,
+            name=f"Customer {customer_id}",
+            class_label=self.class_label,
+            last_contact=None if self.contacted_hours is None else noon + timedelta(hours=self.contacted_hours),
+            preferred_days=self.preferred_days,
+            preferred_hours=self.preferred_hours,
+            personal_time=self.personal_time,
+            formal=self.formal,
+            do_not_contact=tuple((start + timedelta(first), start + timedelta(first + length)) for first, length in self.quiet_periods),
+        )
+
+
+def drafts(personal_time: st.SearchStrategy[bool], preferred_hours: st.SearchStrategy[tuple[tuple[time, time], ...]], quiet: bool) -> st.SearchStrategy[CustomerDraft]:
+    return st.builds(
+        CustomerDraft,
+        class_label=st.sampled_from(LABELS),
+        contacted_hours=st.none() | st.integers(-70 * 24, 5 * 24),
+        contacted_zone=zones,
+        preferred_days=weekdays,
+        formal=st.booleans(),
+        personal_time=personal_time,
+        preferred_hours=preferred_hours,
+        quiet_periods=st.lists(st.tuples(st.integers(-10, 50), st.integers(0, 30)), max_size=2).map(tuple) if quiet else st.just(()),
+    )
+
+
+any_drafts = drafts(st.booleans(), st.lists(preferred_spans, max_size=2).map(tuple), quiet=True)
+"""Any customer: up to two preferred spans of any length, up to two do-not-contact periods."""
+
+roomy_drafts = drafts(st.just(False), st.sampled_from([(), *roomy_working_hours()]), quiet=False) | drafts(
+    st.just(True), st.just(()), quiet=False
 )
-_ROOMY_FIELDS = st.fixed_dictionaries(
-    {
-        **_COMMON_FIELDS,
-        "personal_time": st.just(False),
-        "preferred_hours": st.sampled_from([(), *roomy_working_hours()]),
-        "do_not_contact": st.just([]),
-    }
-) | st.fixed_dictionaries({**_COMMON_FIELDS, "personal_time": st.just(True), "preferred_hours": st.just(()), "do_not_contact": st.just([])})
+"""Roomy customers: no do-not-contact periods; working-time windows of 5 hours or more, or the whole evening."""
+
 _IDS = st.integers(1, 10_000)
 
 
 @st.composite
 def customers(draw: st.DrawFn, start: date, roomy: bool = False, max_size: int = 25) -> list[CustomerToPlan]:
-    """Customers with unique ids; roomy ones have no do-not-contact periods and windows of 5 hours or more."""
+    """Customers with unique ids, from roomy or any drafts, placed relative to `start`."""
     ids = draw(st.lists(_IDS, max_size=max_size, unique=True))
-    drawn = []
-    for customer_id in ids:
-        fields = draw(_ROOMY_FIELDS if roomy else _ANY_FIELDS)
-        contacted = fields["contacted_hours"]
-        drawn.append(
-            CustomerToPlan(
-                customer_id=customer_id,
-                name=f"Customer {customer_id}",
-                class_label=fields["class_label"],
-                last_contact=None
-                if contacted is None
-                else datetime.combine(start, time(12), fields["contacted_zone"]) + timedelta(hours=contacted),
-                preferred_days=fields["preferred_days"],
-                preferred_hours=fields["preferred_hours"],
-                personal_time=fields["personal_time"],
-                formal=fields["formal"],
-                do_not_contact=tuple(
-                    (start + timedelta(first), start + timedelta(first + length)) for first, length in fields["do_not_contact"]
-                ),
-            )
-        )
-    return drawn
+    return [draw(roomy_drafts if roomy else any_drafts).placed(customer_id, start) for customer_id in ids]

@@ -8,7 +8,9 @@ from clientela.planning import DEFAULT_POLICIES, CustomerToPlan
 from clientela.planning.reach import contact_channel, customer_reach, customer_spans, is_reachable_on, meeting_minutes
 
 
-@pytest.mark.parametrize(("label", "formal", "minutes"), [("A", True, 45), ("A", False, 25), ("vip", False, 30), ("C", False, 10), ("EIV", False, 10)])
+@pytest.mark.parametrize(
+    ("label", "formal", "minutes"), [("A", True, 45), ("A", False, 25), ("vip", False, 30), ("C", False, 10), ("EIV", False, 10)]
+)
 def test_meeting_length(label, formal, minutes):
     assert meeting_minutes(CustomerToPlan(1, "Acme", label, formal=formal), DEFAULT_POLICIES[label]) == minutes
 

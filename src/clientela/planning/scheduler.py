@@ -18,7 +18,8 @@ unplanned with the reason, and so is a customer whose preferences leave no day o
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from clientela.planning.model import Capacity, CustomerToPlan, Plan, PlanItem, Unplanned
@@ -83,69 +84,33 @@ def plan_followups(
     """
     if weeks < 1:
         raise ValueError(f"a plan covers at least 1 week (got {weeks})")
-    followed = _followed_by_id(customers, policies)
     horizon = 7 * weeks
-    open_days = [
-        (index, day)
-        for index in range(horizon)
-        if (day := start + timedelta(index)).weekday() in capacity.working_days and day not in capacity.holidays
-    ]
+    open_days = _open_days(capacity, start, horizon)
     timetable = Timetable((index for index, _ in open_days), opening=sorted([working_span(capacity), personal_span(capacity)]))
-    last_day = start + timedelta(horizon - 1)
-
-    reaches: dict[int, Reach] = {}
+    followed: dict[int, _Followed] = {}
     pending: list[tuple[int, int, int, bool]] = []  # (due day, priority, customer id, follows a planned contact)
     unplanned: list[Unplanned] = []
-    for customer_id, (customer, policy) in followed.items():
-        reach = customer_reach(customer, policy, capacity, open_days)
+    for customer, policy in _with_policies(customers, policies):
+        one = followed[customer.customer_id] = _Followed(customer, policy, customer_reach(customer, policy, capacity, open_days))
         due = _first_due(customer, policy, capacity, start)
-        if not reach.windows or not reach.days:
-            why = why_no_window(customer, capacity, reach) if not reach.windows else why_no_day(customer, capacity, start, last_day)
-            unplanned.append(Unplanned(customer_id, customer.class_label, start + timedelta(due), why))
-            continue
-        reaches[customer_id] = reach
-        if due < horizon:
-            pending.append((due, policy.priority, customer_id, False))
+        if not one.reach.windows or not one.reach.days:  # reported whenever due: the preferences need fixing
+            unplanned.append(_unplanned(one, capacity, start, horizon, 0, due))
+        elif due < horizon:
+            pending.append((due, policy.priority, customer.customer_id, False))
     heapq.heapify(pending)
 
     items: list[PlanItem] = []
     while pending:
         due, priority, customer_id, is_repeat = heapq.heappop(pending)
-        customer, policy = followed[customer_id]
-        reach = reaches[customer_id]
-        earliest = max(0, due - policy.interval_days + 1)
-        slot = _latest_slot(timetable, reach, earliest, due)
+        one = followed[customer_id]
+        earliest = max(0, due - one.policy.interval_days + 1)
+        slot = _latest_slot(timetable, one.reach, earliest, due) or _earliest_slot(timetable, one.reach, max(earliest, due + 1), horizon)
         if slot is None:
-            slot = _earliest_slot(timetable, reach, max(earliest, due + 1), horizon)
-        if slot is None:
-            first = start + timedelta(earliest)
-            has_day = bisect_left(reach.days, earliest) < len(reach.days)
-            why = why_days_full(customer, capacity, reach, first, last_day) if has_day else why_no_day(customer, capacity, first, last_day)
-            unplanned.append(Unplanned(customer_id, customer.class_label, start + timedelta(due), why))
+            unplanned.append(_unplanned(one, capacity, start, horizon, earliest, due))
             continue
-        day, minute = slot
-        timetable.book(day, minute, reach.minutes)
-        overdue_days = max(0, -due)
-        if is_repeat:
-            history = repeat_history(start + timedelta(due - policy.interval_days))
-        else:
-            history = first_contact_history(customer, capacity.timezone, start)
-        late = ""
-        if day > due >= earliest:
-            late = lateness(day - due, _why_late(customer, capacity, reach, start, earliest, due))
-        items.append(
-            PlanItem(
-                customer_id=customer_id,
-                class_label=customer.class_label,
-                start=datetime.combine(start + timedelta(day), time(minute // 60, minute % 60), capacity.timezone),
-                minutes=reach.minutes,
-                channel=reach.channel,
-                due=start + timedelta(due),
-                overdue_days=overdue_days,
-                reason=contact_reason(customer, policy, history, overdue_days, late),
-            )
-        )
-        next_due = day + policy.interval_days
+        timetable.book(*slot, one.reach.minutes)
+        items.append(_planned(one, capacity, start, slot, earliest, due, is_repeat))
+        next_due = slot[0] + one.policy.interval_days
         if next_due < horizon:
             heapq.heappush(pending, (next_due, priority, customer_id, True))
     items.sort(key=lambda item: (item.start, item.customer_id))
@@ -153,16 +118,30 @@ def plan_followups(
     return Plan(items=tuple(items), unplanned=tuple(unplanned))
 
 
-def _followed_by_id(customers: Iterable[CustomerToPlan], policies: Mapping[str, Policy]) -> dict[int, tuple[CustomerToPlan, Policy]]:
-    followed: dict[int, tuple[CustomerToPlan, Policy]] = {}
+@dataclass(frozen=True)
+class _Followed:
+    customer: CustomerToPlan
+    policy: Policy
+    reach: Reach
+
+
+def _with_policies(customers: Iterable[CustomerToPlan], policies: Mapping[str, Policy]) -> Iterator[tuple[CustomerToPlan, Policy]]:
+    """Each customer with their class's policy; refuse repeated ids and classes without a policy."""
+    seen: set[int] = set()
     for customer in customers:
-        if customer.customer_id in followed:
+        if customer.customer_id in seen:
             raise ValueError(f"customer {customer.customer_id} appears more than once")
+        seen.add(customer.customer_id)
         policy = policies.get(customer.class_label)
         if policy is None:
             raise ValueError(f"customer {customer.customer_id}: no policy for class {customer.class_label!r}")
-        followed[customer.customer_id] = (customer, policy)
-    return followed
+        yield customer, policy
+
+
+def _open_days(capacity: Capacity, start: date, horizon: int) -> list[tuple[int, date]]:
+    """The salesperson's working days of the horizon that are not holidays, as (index, date)."""
+    days = ((index, start + timedelta(index)) for index in range(horizon))
+    return [(index, day) for index, day in days if day.weekday() in capacity.working_days and day not in capacity.holidays]
 
 
 def _first_due(customer: CustomerToPlan, policy: Policy, capacity: Capacity, start: date) -> int:
@@ -192,8 +171,44 @@ def _earliest_slot(timetable: Timetable, reach: Reach, first: int, end: int) -> 
     return None
 
 
-def _why_late(customer: CustomerToPlan, capacity: Capacity, reach: Reach, start: date, earliest: int, due: int) -> str:
+def _planned(one: _Followed, capacity: Capacity, start: date, slot: Slot, earliest: int, due: int, is_repeat: bool) -> PlanItem:
+    """The plan item of a contact placed in `slot`, with its reason."""
+    day, minute = slot
+    customer, policy = one.customer, one.policy
+    if is_repeat:
+        history = repeat_history(start + timedelta(due - policy.interval_days))
+    else:
+        history = first_contact_history(customer, capacity.timezone, start)
+    overdue_days = max(0, -due)
+    late = ""
+    if 0 <= due < day:  # an overdue contact is late by its overdue days alone
+        late = lateness(day - due, _why_late(one, capacity, start, earliest, due))
+    return PlanItem(
+        customer_id=customer.customer_id,
+        class_label=customer.class_label,
+        start=datetime.combine(start + timedelta(day), time(minute // 60, minute % 60), capacity.timezone),
+        minutes=one.reach.minutes,
+        channel=one.reach.channel,
+        due=start + timedelta(due),
+        overdue_days=overdue_days,
+        reason=contact_reason(customer, policy, history, overdue_days, late),
+    )
+
+
+def _why_late(one: _Followed, capacity: Capacity, start: date, earliest: int, due: int) -> str:
     first, last = start + timedelta(earliest), start + timedelta(due)
-    if bisect_left(reach.days, earliest) == bisect_right(reach.days, due):
-        return why_no_day(customer, capacity, first, last)
-    return why_days_full(customer, capacity, reach, first, last)
+    if bisect_left(one.reach.days, earliest) == bisect_right(one.reach.days, due):
+        return why_no_day(one.customer, capacity, first, last)
+    return why_days_full(one.customer, capacity, one.reach, first, last)
+
+
+def _unplanned(one: _Followed, capacity: Capacity, start: date, horizon: int, earliest: int, due: int) -> Unplanned:
+    """A contact that fits no day from `earliest` to the horizon's end, and why."""
+    first, last = start + timedelta(earliest), start + timedelta(horizon - 1)
+    if not one.reach.windows:
+        why = why_no_window(one.customer, capacity, one.reach)
+    elif bisect_left(one.reach.days, earliest) < len(one.reach.days):
+        why = why_days_full(one.customer, capacity, one.reach, first, last)
+    else:
+        why = why_no_day(one.customer, capacity, first, last)
+    return Unplanned(one.customer.customer_id, one.customer.class_label, start + timedelta(due), why)
