@@ -2,7 +2,8 @@
 
 Dates and times are the salesperson's local wall-clock: `Capacity.timezone` says which zone, a
 customer's `last_contact` is an aware datetime converted to that zone, and every planned item
-starts at an aware datetime in that zone. Days are numbered as `date.weekday()`: 0 = Monday.
+starts at an aware datetime in that zone (wall-clock arithmetic: a meeting at 09:00 stays at 09:00
+across a daylight-saving change). Days are numbered as `date.weekday()`: 0 = Monday.
 """
 
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from clientela.planning.policies import Channel
 
 Hours = tuple[time, time]
-Period = tuple[date, date]
+DateRange = tuple[date, date]
 
 
 def _check_weekdays(days: frozenset[int], owner: str) -> None:
@@ -43,7 +44,7 @@ class CustomerToPlan:
     preferred_hours: tuple[Hours, ...] = ()
     personal_time: bool = False
     formal: bool = True
-    do_not_contact: tuple[Period, ...] = ()
+    do_not_contact: tuple[DateRange, ...] = ()
 
     def __post_init__(self) -> None:
         owner = f"customer {self.customer_id}"
