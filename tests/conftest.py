@@ -2,7 +2,7 @@
 
 import pytest
 
-pytest_plugins = ["tests.fixtures.people", "tests.fixtures.files", "tests.fixtures.engines", "tests.fixtures.server", "tests.fixtures.smtp"]
+pytest_plugins = ["tests.fixtures.people", "tests.fixtures.files", "tests.fixtures.engines", "tests.fixtures.server", "tests.fixtures.smtp", "tests.fixtures.followup"]
 
 
 @pytest.fixture(scope="session")

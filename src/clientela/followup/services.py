@@ -86,6 +86,7 @@ def group_activity_log(
     *, user: User, kind: str, title: str, at: datetime, minutes: int, attendees: Sequence[Customer], notes: str = ""
 ) -> GroupActivity:
     """Log a training, trip or promotion event once; it counts as a contact for every attending customer."""
+    attendees = list(dict.fromkeys(attendees))  # one contact per attendee, even when named twice
     if not attendees:
         raise ValidationError({"attendees": "a group activity needs at least one attending customer"})
     for customer in attendees:
@@ -101,7 +102,8 @@ def group_activity_log(
             at=at,
             channel=Channel.VISIT,
             minutes=minutes,
-            purpose=f"{activity.get_kind_display()}: {title}",
+            # Cut to the purpose's length: bulk_create skips validation, and PostgreSQL refuses longer text.
+            purpose=f"{activity.get_kind_display()}: {title}"[: ContactLog._meta.get_field("purpose").max_length],
             outcome=ContactLog.Outcome.REACHED,
             notes=notes,
             group_activity=activity,

@@ -43,15 +43,16 @@ def log_contact(request: HttpRequest, pk: int) -> HttpResponse:
     customer = customer_get(user=request.user, pk=pk)
     planned = None
     if "planned" in request.GET or "planned" in request.POST:
-        planned_id = request.GET.get("planned") or request.POST.get("planned")
-        planned = get_object_or_404(PlannedContact, pk=planned_id, customer=customer)
+        planned_id = request.GET.get("planned") or request.POST.get("planned") or ""
+        planned = get_object_or_404(PlannedContact, pk=_number(planned_id), customer=customer)
     if request.method == "POST":
         form = ContactLogForm(request.POST)
         if form.is_valid():
             try:
                 contact_log(user=request.user, customer=customer, planned=planned, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                # The service's errors name fields the form lacks ("planned", "customer"): add_error(None, error) would raise.
+                form.add_error(None, error.messages)
             else:
                 plan_refresh(salesperson=customer.owner or request.user, start=timezone.localdate())
                 messages.success(request, _("Contact with %(name)s logged.") % {"name": customer.name})
@@ -137,4 +138,5 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 def _number(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
+    # isdecimal, not isdigit: int() refuses digits such as "²"; a non-number matches nothing (a 404, not a 500).
+    return int(value) if value.isdecimal() else None
