@@ -95,7 +95,7 @@ def compliance(*, customers: QuerySet[Customer], start: date, end: date) -> list
         total[2] += min(done, required)
         total[3] += done
     return [
-        ClassCompliance(scheme, label, int(n), round(required, 2), round(done, 2), int(contacts))
+        ClassCompliance(scheme, label, int(n), required, done, int(contacts))
         for (scheme, label), (n, required, done, contacts) in sorted(totals.items())
     ]
 
@@ -219,15 +219,19 @@ class Agenda:
 
 
 def agenda_for(*, user: User, today: date, days: int = 7) -> Agenda:
-    """The user's planned contacts: open ones from before today first, then today and the next days."""
+    """The user's planned contacts: overdue ones first (left open from before today, or planned this week
+    for a customer already past due), then today and the next days."""
     first, last = _day_bounds(today, today + timedelta(days=days - 1))
-    open_items = PlannedContact.objects.filter(salesperson=user, status=PlannedContact.Status.PLANNED).select_related("customer")
-    coming = list(open_items.filter(start__gte=first, start__lt=last))
+    open_items = PlannedContact.objects.filter(salesperson=user, status=PlannedContact.Status.PLANNED, start__lt=last)
+    overdue: list[PlannedContact] = []
     by_day: dict[date, list[PlannedContact]] = defaultdict(list)
-    for item in coming:
-        by_day[timezone.localdate(item.start)].append(item)
+    for item in open_items.select_related("customer"):
+        if item.start < first or item.overdue_days > 0:
+            overdue.append(item)
+        else:
+            by_day[timezone.localdate(item.start)].append(item)
     return Agenda(
-        overdue=list(open_items.filter(start__lt=first)),
+        overdue=overdue,
         days=[AgendaDay(today + timedelta(days=n), by_day[today + timedelta(days=n)]) for n in range(days)],
         unplanned=list(UnplannedContact.objects.filter(salesperson=user).select_related("customer")),
     )
