@@ -26,6 +26,9 @@ from clientela.crm.services.customers import customers_upsert
 from clientela.crm.services.users import team_create, user_create
 from clientela.demo.company import REGIONS, TEAMS
 from clientela.demo.generator import DemoData, generate
+from clientela.demo.followup import followup_history
+from clientela.followup.defaults import default_policies_create
+from clientela.followup.models import Policy
 from clientela.segmentation.models import Scheme
 from clientela.segmentation.services import app_tables_copy, default_schemes_create, month_end_before, segmentation_run
 
@@ -70,6 +73,9 @@ def build_demo(*, seed: int, end: date, customers: int = 2000, reset: bool = Fal
         step(f"writing {len(data.transactions):,} transaction lines and {len(data.payments):,} payments")
         _business_data(data)
     _segmentation_history(end, step)
+    step("logging ten weeks of follow-up and planning every salesperson")
+    default_policies_create(Policy)
+    followup_history(seed=seed, end=end)
     return DemoSummary(len(data.customers), len(data.transactions), len(data.payments), len(data.contracts), usernames)
 
 

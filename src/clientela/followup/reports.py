@@ -59,7 +59,11 @@ def report_scope(*, user: User, salesperson: User | None = None, team: Team | No
 
 
 def followup_report(*, title: str, customers: QuerySet[Customer], start: date, end: date) -> FollowupReport:
-    """Compliance, planned vs done, contacts by channel, overdue customers and effect of follow-up in start … end."""
+    """Compliance, planned vs done, contacts by channel, overdue customers and effect of follow-up in start … end.
+
+    A period that is not over yet is measured up to today: no contacts are required in the future.
+    """
+    end = max(start, min(end, timezone.localdate()))
     planned = PlannedContact.objects.filter(customer__in=customers, start__date__gte=start, start__date__lte=end)
     channels = Counter(ContactLog.objects.filter(customer__in=customers, at__date__gte=start, at__date__lte=end).values_list("channel", flat=True))
     return FollowupReport(
@@ -70,7 +74,7 @@ def followup_report(*, title: str, customers: QuerySet[Customer], start: date, e
         planned=planned.count(),
         planned_done=planned.filter(status=PlannedContact.Status.DONE).count(),
         contacts_by_channel=dict(sorted(channels.items())),
-        overdue=overdue_customers(customers=customers, today=min(end, timezone.localdate())),
+        overdue=overdue_customers(customers=customers, today=end),
         effect=followup_effect(customers=customers, start=start, end=end),
         prospects_converted=prospects_converted(customers=customers, start=start, end=end),
     )

@@ -156,8 +156,15 @@ class FollowupEffect:
     revenue_after_cents: int
 
 
-def followup_effect(*, customers: QuerySet[Customer], start: date, end: date, horizons: tuple[int, ...] = (30, 60, 90)) -> list[FollowupEffect]:
-    """For every contact in start … end: the customer's orders and revenue in the N days after it vs before it."""
+def followup_effect(
+    *, customers: QuerySet[Customer], start: date, end: date, today: date | None = None, horizons: tuple[int, ...] = (30, 60, 90)
+) -> list[FollowupEffect]:
+    """For every contact in start … end: the customer's orders and revenue in the N days after it vs the N days before.
+
+    Only contacts whose N days after have passed by `today` count for N, so recent contacts do
+    not look like a drop in sales.
+    """
+    today = today or timezone.localdate()
     first, last = _day_bounds(start, end)
     contacts = list(ContactLog.objects.filter(customer__in=customers, at__gte=first, at__lt=last).values_list("customer_id", "at"))
     widest = max(horizons)
@@ -170,16 +177,19 @@ def followup_effect(*, customers: QuerySet[Customer], start: date, end: date, ho
         sales[customer_id].append((day, document, amount))
     effects = []
     for days in horizons:
-        before_orders = after_orders = before_revenue = after_revenue = 0
+        before_orders = after_orders = before_revenue = after_revenue = counted = 0
         for customer_id, at in contacts:
             day = timezone.localdate(at)
+            if day + timedelta(days=days) > today:
+                continue
+            counted += 1
             before = [(d, doc, amount) for d, doc, amount in sales[customer_id] if day - timedelta(days=days) <= d < day]
             after = [(d, doc, amount) for d, doc, amount in sales[customer_id] if day <= d < day + timedelta(days=days)]
             before_orders += len({doc for _, doc, _ in before})
             after_orders += len({doc for _, doc, _ in after})
             before_revenue += sum(amount for *_, amount in before)
             after_revenue += sum(amount for *_, amount in after)
-        effects.append(FollowupEffect(days, len(contacts), before_orders, after_orders, before_revenue, after_revenue))
+        effects.append(FollowupEffect(days, counted, before_orders, after_orders, before_revenue, after_revenue))
     return effects
 
 
