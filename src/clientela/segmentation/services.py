@@ -122,7 +122,7 @@ def segmentation_run(*, scheme_name: str, as_of: date, source: ibis.BaseBackend 
 @transaction.atomic
 def _snapshot_store(*, scheme: Scheme, as_of: date, rows: list[dict[str, Any]]) -> Snapshot:
     # Concurrent runs of a scheme (the server's daily check and a cron job) replace each other in turn.
-    Scheme.objects.select_for_update().filter(pk=scheme.pk).exists()
+    Scheme.objects.select_for_update().get(pk=scheme.pk)
     Snapshot.objects.filter(scheme=scheme, version=scheme.version, as_of=as_of).delete()
     labels = {row.pop("customer_id"): row.pop("class") for row in rows}
     snapshot = Snapshot(
