@@ -75,6 +75,23 @@ def test_eii_goes_before_ei_on_the_same_due_date(capacity):
     ]
 
 
+def test_when_capacity_is_short_the_important_classes_keep_their_frequency(capacity):
+    # 45 minutes a day, Monday to Friday, for two weeks. Four weekly A customers (45-minute visits)
+    # due Tuesday to Friday and nine monthly C customers (15-minute calls) already overdue, so due
+    # before any A: the A customers take their 8 days first, on time; the two Mondays left hold
+    # three calls each, and the other three C customers find no place.
+    a_customers = [CustomerToPlan(n, f"A{n}", "A", last_contact=days_before(7 - n)) for n in range(1, 5)]
+    c_customers = [CustomerToPlan(n, f"C{n}", "C", last_contact=days_before(40)) for n in range(11, 20)]
+
+    result = plan(c_customers + a_customers, one_slot_a_day(capacity), weeks=2)
+
+    a_items = [item for item in result.items if item.class_label == "A"]
+    assert len(a_items) == 8 and all(item.late_days == 0 for item in a_items)  # 4 customers × 2 weeks, on time
+    c_planned = {item.customer_id for item in result.items if item.class_label == "C"}
+    assert len(c_planned) == 6
+    assert {gap.customer_id for gap in result.unplanned} == set(range(11, 20)) - c_planned
+
+
 def test_formal_customers_get_the_policy_length_and_the_others_half(capacity):
     customers = [
         CustomerToPlan(1, "Formal A", "A"),

@@ -1,11 +1,14 @@
 """Plan a salesperson's follow-ups for the coming weeks: who, when, how, and why (SPEC S5).
 
-The plan is built greedily by urgency, like earliest-deadline-first scheduling. Each customer has
-one pending contact at a time, due `interval_days` after the previous one (the first after their
-last contact, or on the first day if they were never contacted); only contacts due inside the
-horizon are planned. The most urgent pending contact — earliest due date, then policy priority,
-then customer id — takes a slot; then that customer's next contact becomes pending, due one
-interval after the slot's day.
+The plan is built greedily by urgency, like earliest-deadline-first scheduling, one policy
+priority at a time: the most important classes (priority 1) are planned first over the whole
+horizon, then priority 2 in the time left, and so on, so that when capacity is short it is the
+least important contacts that come late or find no place. Each customer has one pending contact
+at a time, due `interval_days` after the previous one (the first after their last contact, or on
+the first day if they were never contacted); only contacts due inside the horizon are planned.
+Within a priority, the most urgent pending contact — earliest due date (overdue first), then
+customer id — takes a slot; then that customer's next contact becomes pending, due one interval
+after the slot's day.
 
 A contact goes on the *latest* day that still meets its due date and is free in the customer's
 windows (at the earliest free time of that day), so consecutive contacts are a full interval apart
@@ -88,7 +91,7 @@ def plan_followups(
     open_days = _open_days(capacity, start, horizon)
     timetable = Timetable((index for index, _ in open_days), opening=sorted([working_span(capacity), personal_span(capacity)]))
     followed: dict[int, _Followed] = {}
-    pending: list[tuple[int, int, int, bool]] = []  # (due day, priority, customer id, follows a planned contact)
+    levels: dict[int, list[tuple[int, int, int, bool]]] = {}  # priority -> (due day, priority, customer id, follows a planned contact)
     unplanned: list[Unplanned] = []
     for customer, policy in _with_policies(customers, policies):
         one = followed[customer.customer_id] = _Followed(customer, policy, customer_reach(customer, policy, capacity, open_days))
@@ -96,23 +99,27 @@ def plan_followups(
         if not one.reach.windows or not one.reach.days:  # reported whenever due: the preferences need fixing
             unplanned.append(_unplanned(one, capacity, start, horizon, 0, due))
         elif due < horizon:
-            pending.append((due, policy.priority, customer.customer_id, False))
-    heapq.heapify(pending)
+            levels.setdefault(policy.priority, []).append((due, policy.priority, customer.customer_id, False))
 
     items: list[PlanItem] = []
-    while pending:
-        due, priority, customer_id, is_repeat = heapq.heappop(pending)
-        one = followed[customer_id]
-        earliest = max(0, due - one.policy.interval_days + 1)
-        slot = _latest_slot(timetable, one.reach, earliest, due) or _earliest_slot(timetable, one.reach, max(earliest, due + 1), horizon)
-        if slot is None:
-            unplanned.append(_unplanned(one, capacity, start, horizon, earliest, due))
-            continue
-        timetable.book(*slot, one.reach.minutes)
-        items.append(_planned(one, capacity, start, slot, earliest, due, is_repeat))
-        next_due = slot[0] + one.policy.interval_days
-        if next_due < horizon:
-            heapq.heappush(pending, (next_due, priority, customer_id, True))
+    # The most important classes take their time first: when capacity is short, the least
+    # important contacts are the ones that come late or find no place.
+    for priority in sorted(levels):
+        pending = levels[priority]
+        heapq.heapify(pending)
+        while pending:
+            due, priority, customer_id, is_repeat = heapq.heappop(pending)
+            one = followed[customer_id]
+            earliest = max(0, due - one.policy.interval_days + 1)
+            slot = _latest_slot(timetable, one.reach, earliest, due) or _earliest_slot(timetable, one.reach, max(earliest, due + 1), horizon)
+            if slot is None:
+                unplanned.append(_unplanned(one, capacity, start, horizon, earliest, due))
+                continue
+            timetable.book(*slot, one.reach.minutes)
+            items.append(_planned(one, capacity, start, slot, earliest, due, is_repeat))
+            next_due = slot[0] + one.policy.interval_days
+            if next_due < horizon:
+                heapq.heappush(pending, (next_due, priority, customer_id, True))
     items.sort(key=lambda item: (item.start, item.customer_id))
     unplanned.sort(key=lambda left_out: (left_out.due, left_out.customer_id))
     return Plan(items=tuple(items), unplanned=tuple(unplanned))
