@@ -149,15 +149,16 @@ def test_logging_a_contact_then_replanning_moves_the_customers_next_item(portfol
 
     assert log.planned_id == wednesday_visit.pk
     assert PlannedContact.objects.get(pk=wednesday_visit.pk).status == PlannedContact.Status.DONE
-    # Now due Monday 19 (7 days after Monday's visit): on that day, after Cosmos's 08:00–08:15 call.
+    # Now due Monday 19 (7 days after Monday's visit): on that day at 08:00, before Cosmos's call, as
+    # EII (priority 1) is planned before Cosmos's class.
     # The Wednesday 21 visit is gone: the next one would be due on day 14, past the plan.
     assert [(start, name, reason) for start, name, _, _, _, _, reason in rows(salesperson) if name == "Delta"] == [
-        (local(date(2026, 1, 19), 8, 15), "Delta", "EII customer, last contact today, due weekly"),
+        (local(date(2026, 1, 19), 8), "Delta", "EII customer, last contact today, due weekly"),
     ]
     assert [(start, name) for start, name, *_ in rows(salesperson) if name != "Delta"] == [
         (local(date(2026, 1, 12), 19), "Bravo"),
         (local(date(2026, 1, 13), 10), "Acme"),
-        (local(date(2026, 1, 19), 8), "Cosmos"),
+        (local(date(2026, 1, 19), 9), "Cosmos"),
         (local(date(2026, 1, 20), 10), "Acme"),
     ]
 
