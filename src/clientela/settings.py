@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "clientela.crm",
     "clientela.segmentation",
+    "clientela.followup",
     "clientela.greetings",
     "clientela.web",
 ]
