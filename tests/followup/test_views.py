@@ -344,3 +344,23 @@ def test_a_revoked_or_unknown_calendar_address_is_not_found(client, salesperson,
 def test_a_new_calendar_address_needs_a_post(sales_client):
     assert sales_client.get(reverse("followup:calendar_feed_new")).status_code == 404
     assert not CalendarFeed.objects.exists()
+
+
+def test_a_group_activity_is_logged_once_for_its_attendees(sales_client, salesperson, customer):
+    second = customer_create(external_id="SECOND", name="Second bar", owner=salesperson)
+    response = sales_client.post(
+        reverse("followup:log_group_activity"),
+        {"kind": "training", "title": "Draught training", "at": "2026-01-12T10:00", "minutes": 120, "attendees": [customer.pk, second.pk]},
+    )
+    assert response.status_code == 302
+    logs = ContactLog.objects.filter(group_activity__title="Draught training")
+    assert sorted(logs.values_list("customer_id", flat=True)) == sorted([customer.pk, second.pk])
+
+
+def test_a_group_activity_refuses_another_salespersons_customer(sales_client, theirs):
+    response = sales_client.post(
+        reverse("followup:log_group_activity"),
+        {"kind": "training", "title": "Sneaky", "at": "2026-01-12T10:00", "minutes": 60, "attendees": [theirs.pk]},
+    )
+    assert response.status_code == 200
+    assert not ContactLog.objects.filter(customer=theirs).exists()

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from clientela.crm.models import Team, User
 from clientela.crm.selectors.customers import customer_get, customers_visible_to
 from clientela.followup.calendar_feed import calendar_render
-from clientela.followup.forms import ContactLogForm
+from clientela.followup.forms import ContactLogForm, GroupActivityForm
 from clientela.followup.models import CalendarFeed, PlannedContact
 from clientela.followup.planner import plan_refresh
 from clientela.followup.reports import followup_report, report_period, report_scope, report_xlsx
 from clientela.followup.selectors import agenda_for, compliance, overdue_customers
-from clientela.followup.services import calendar_feed_create, contact_log
+from clientela.followup.services import calendar_feed_create, contact_log, group_activity_log
 from clientela.greetings.selectors import key_dates
 
 
@@ -63,6 +63,23 @@ def log_contact(request: HttpRequest, pk: int) -> HttpResponse:
             initial |= {"channel": planned.channel, "minutes": planned.minutes, "purpose": planned.reason}
         form = ContactLogForm(initial=initial)
     return render(request, "followup/log_form.html", {"form": form, "customer": customer, "planned": planned})
+
+
+@login_required
+def log_group_activity(request: HttpRequest) -> HttpResponse:
+    """Log a group activity once; it counts as a contact for every attending customer."""
+    customers = customers_visible_to(request.user).exclude(status="lost")
+    form = GroupActivityForm(request.POST or None, customers=customers, initial={"at": timezone.localtime().replace(second=0, microsecond=0), "minutes": 120})
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = group_activity_log(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            plan_refresh(salesperson=request.user, start=timezone.localdate())
+            messages.success(request, _("%(title)s logged for %(count)d customers.") % {"title": activity.title, "count": activity.attendees.count()})
+            return redirect("followup:agenda")
+    return render(request, "followup/group_form.html", {"form": form})
 
 
 @login_required
