@@ -73,6 +73,14 @@ def test_a_customer_whose_window_nets_to_zero_has_no_coefficient_of_variation(ba
     assert result[2]["monthly_cv"] is None and result[2]["quarterly_cv"] is None
 
 
+def test_ratios_are_rounded_alike_on_every_backend(backend):
+    row = by_customer(regularity(transactions_table(backend, [sale(1, date(2024, 6, 1), 23_219)]), Window(date(2024, 6, 30), 6)))[1]
+    # one month of 23,219 in six: mean 3869.833333333 (rounded), std 23,219·√5/6 = 8653.210394928 (rounded);
+    # their ratio is 2.2360679774999…, a hair below the half: 2.236067977 (PostgreSQL's ROUND said …978)
+    assert (row["monthly_mean"], row["monthly_std"]) == (3869.833333333, 8653.210394928)
+    assert row["monthly_cv"] == 2.236067977
+
+
 @pytest.mark.parametrize(
     ("day", "as_of", "expected"),
     [
@@ -113,12 +121,14 @@ def test_average_and_largest_order_are_document_totals_with_returns_netted(backe
         (1, date(2024, 4, 1), "c", 1, 2500, None),  # document c = 2500
         (1, date(2023, 6, 1), "old", 1, 90_000, None),  # outside the window
         (2, date(2024, 5, 1), "d", 1, 700, None),
+        *((3, date(2024, 5, day), f"e{day}", 1, amount, None) for day, amount in [(1, 1000), (2, 1000), (3, 1001)]),
     ]
     result = by_customer(orders(transactions_table(backend, rows), Window(date(2024, 6, 30), 12)))
     assert result[1]["average_order"] == (5000 + 600 + 2500) / 3 == 2700
     assert result[1]["largest_order"] == 5000
     assert (result[2]["average_order"], result[2]["largest_order"]) == (700, 700)
-    assert set(result) == {1, 2}
+    assert result[3]["average_order"] == 1000.333333333  # 3001 / 3, rounded to 9 decimals on every backend
+    assert set(result) == {1, 2, 3}
 
 
 def test_year_over_year_growth_of_the_last_two_years(backend):

@@ -14,11 +14,8 @@ import ibis
 import pytest
 
 from clientela.engine.inputs import Inputs
-from clientela.engine.metrics import Metric
-from clientela.engine.schemes import KINDS, AbcCountScheme, AbcScheme, MatrixScheme, ProfitScheme, RulesScheme, VipScheme
-from clientela.engine.schemes.matrix import StabilityWeights
-from clientela.engine.schemes.rules import Condition, Rule, share_rules
-from tests.fixtures.engines import BACKENDS, POSTGRES_URL, alive_table, customers_table, payments_table, transactions_table
+from clientela.engine.schemes import KINDS, VipScheme
+from tests.fixtures.engines import BACKENDS, POSTGRES_URL, SCHEMES, alive_table, customers_table, payments_table, transactions_table
 
 AS_OF = date(2024, 6, 30)
 FIRST_DAY = date(2021, 4, 1)
@@ -69,33 +66,6 @@ def dataset(seed: int = 20240630) -> dict[str, list[tuple]]:
     ids = list(range(1, CUSTOMERS + 10))  # the last three have no data at all
     alive = [(customer, rng.randint(0, 1000) / 1000) for customer in ids if rng.random() < 0.9]
     return {"sales": sales, "payments": payments, "ids": ids, "alive": alive}
-
-
-CUSTOM_RULES = (
-    Rule(label="lapsed-big", conditions=(Condition(metric="recency_days", operator=">", value=120), Condition(metric="last_year_revenue", operator=">=", value=500))),
-    Rule(label="regular", conditions=(Condition(metric="monthly_cv", operator="<", value=1.2), Condition(metric="active_months", operator=">=", value=6))),
-    Rule(label="bulky", conditions=(Condition(metric="average_order", operator=">", value=300), Condition(metric="quarterly_cv", operator="!=", value=0))),
-    Rule(label="new", conditions=(Condition(metric="tenure_days", operator="<=", value=365),)),
-    Rule(label="growing", conditions=(Condition(metric="growth_year_before", operator=">=", value=0.05), Condition(metric="share", operator=">", value=0.001))),
-)
-
-SCHEMES = {
-    "abc": AbcScheme(),
-    "abc-paid-6-months": AbcScheme(metric=Metric.PAID, window_months=6, a_share=0.7, b_share=0.9),
-    "abc-count": AbcCountScheme(),
-    "abc-count-units": AbcCountScheme(metric=Metric.UNITS, a_count=0.1, b_count=0.4, window_months=18),
-    "rules": RulesScheme(),
-    "rules-share": RulesScheme(rules=share_rules(share=0.01, amount=2000), metric=Metric.PROFIT),
-    "rules-custom": RulesScheme(rules=CUSTOM_RULES, otherwise="other", window_months=9),
-    "vip": VipScheme(),
-    "vip-total-revenue": VipScheme(mode="total", window_months=3, metric=Metric.REVENUE, vip_share=0.3, good_share=0.1),
-    "vip-payments-count": VipScheme(metric=Metric.PAYMENTS, window_months=12),
-    "profit": ProfitScheme(),
-    "profit-30-10": ProfitScheme(keep=0.3, review=0.1, window_months=24),
-    "matrix": MatrixScheme(),
-    "matrix-share-alive": MatrixScheme(contribution="share", weights=StabilityWeights(alive=2, order_spread=0.5)),
-    "matrix-fixed-orders": MatrixScheme(metric=Metric.ORDERS, contribution_threshold=6, stability_threshold=0.45, window_months=6),
-}
 
 
 def test_every_kind_is_covered_with_defaults_and_other_settings():

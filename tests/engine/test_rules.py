@@ -178,3 +178,13 @@ def test_a_rule_needs_a_label_and_a_condition():
         scheme_from_dict({"kind": "rules", "rules": [{"label": "", "conditions": [{"metric": "revenue", "operator": ">", "value": 0}]}]})
     with pytest.raises(SchemeError, match="^rules: Tuple should have at least 1 item"):
         scheme_from_dict({"kind": "rules", "rules": []})
+
+
+def test_a_small_share_threshold_next_to_another_condition(backend):
+    # 2024 revenue 10,000: 1 brings 99.75 %, 2 brings 0.05 % (5 cents, +25 % on 2023), 3 brings 0.2 % (new)
+    rows = [sale(1, date(2023, 5, 1), 100), sale(1, date(2024, 5, 1), 9975), sale(2, date(2023, 5, 1), 4), sale(2, date(2024, 5, 1), 5)]
+    rows.append(sale(3, date(2024, 5, 1), 20))
+    conditions = (Condition(metric="growth_last_year", operator=">=", value=0.05), Condition(metric="share", operator=">", value=0.001))
+    result = run(backend, RulesScheme(rules=(Rule(label="A", conditions=conditions),)), rows)
+    # 0.001 once compiled to integer division (0) on PostgreSQL, and 2's 0.05 % passed
+    assert labels(result) == {1: "A", 2: "C", 3: "C"}

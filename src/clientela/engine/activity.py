@@ -12,7 +12,7 @@ from datetime import date
 import ibis
 from ibis.expr.types import Table, Value
 
-from clientela.engine.metrics import DIGITS, in_window, ratio
+from clientela.engine.metrics import in_window, ratio, rounded
 from clientela.engine.window import Window
 
 # Filled in for customers without sales in the period (amounts: nothing sold is 0, not unknown).
@@ -43,7 +43,7 @@ def _spread(total: Value, squares: Value, periods: int) -> tuple[Value, Value]:
     """Mean and population standard deviation of `periods` amounts (periods without sales are 0)."""
     mean = total.cast("float64") / periods
     variance = (squares * periods - total.cast("float64") * total.cast("float64")) / (periods * periods)
-    return mean.round(DIGITS), ibis.greatest(variance, 0).sqrt().round(DIGITS)
+    return rounded(mean), rounded(ibis.greatest(variance, 0).sqrt())
 
 
 def _squares(table: Table) -> Value:
@@ -93,7 +93,9 @@ def orders(transactions: Table, window: Window) -> Table:
     sales = in_window(transactions, window)
     documents = sales.group_by(["customer_id", "document_id"]).aggregate(amount=sales.amount_cents.sum().cast("int64"))
     return documents.group_by("customer_id").aggregate(
-        average_order=documents.amount.mean().round(DIGITS), largest_order=documents.amount.max().cast("int64")
+        # sum / count as doubles, the same division everywhere (PostgreSQL's AVG of integers is NUMERIC)
+        average_order=rounded(documents.amount.sum().cast("float64") / documents.count().cast("float64")),
+        largest_order=documents.amount.max().cast("int64"),
     )
 
 

@@ -14,6 +14,10 @@ from clientela.engine.window import Window
 
 DIGITS = 9
 
+# 1.5 × 2**52: a double y with |y| < 2**51 plus this has no fraction bits left, so (y + R) − R is y
+# rounded to a whole number (ties to even) by plain IEEE arithmetic, which every engine does alike.
+_ROUNDER = 3 * 2**51
+
 
 class Metric(str, Enum):
     """The key metric a scheme ranks customers by (SPEC S3)."""
@@ -36,9 +40,24 @@ def in_window(table: Table, window: Window) -> Table:
     return table.filter((table.date > ibis.literal(window.start)) & (table.date <= ibis.literal(window.as_of)))
 
 
+def rounded(value: ibis.Value) -> ibis.Value:
+    """`value` as a double rounded to `DIGITS` decimals, the same on every engine.
+
+    SQL's ROUND is not: PostgreSQL rounds a double through NUMERIC, which keeps 15 significant digits
+    (2.236067977499999 → 2.23606797750000 → 2.236067978), while DuckDB and SQLite round the double
+    itself (2.236067977), and those two differ now and then on values a hair from a half.
+    Beyond 2**51 / 10**9 (about 2.3 million) the last of the 9 decimals is coarser, alike everywhere.
+    The scale is a real double: PostgreSQL gives some "float64" values as NUMERIC (AVG of integers),
+    where this arithmetic is exact and would round nothing; times a double they become doubles.
+    """
+    scale = ibis.literal(10**DIGITS, "int64").cast("float64")
+    scaled = value.cast("float64") * scale
+    return ((scaled + _ROUNDER) - _ROUNDER) / scale
+
+
 def ratio(numerator: ibis.Value, denominator: ibis.Value) -> ibis.Value:
     """numerator / denominator as a rounded double, null when the denominator is not positive."""
-    return ibis.ifelse(denominator > 0, (numerator.cast("float64") / denominator.cast("float64")).round(DIGITS), None)
+    return ibis.ifelse(denominator > 0, rounded(numerator.cast("float64") / denominator.cast("float64")), None)
 
 
 def sales_totals(transactions: Table, window: Window) -> Table:

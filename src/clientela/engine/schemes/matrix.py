@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from clientela.engine.customer_metrics import customer_metrics
 from clientela.engine.inputs import Inputs
-from clientela.engine.metrics import DIGITS
-from clientela.engine.schemes.base import SchemeDefinition
+from clientela.engine.metrics import rounded
+from clientela.engine.schemes.base import SchemeDefinition, SchemeName
 from clientela.engine.schemes.ranking import number, ranked_by, shares
 
 CLASSES = ("EI", "EII", "EIII", "EIV")
@@ -78,7 +78,7 @@ class MatrixScheme(SchemeDefinition):
     """
 
     kind: Literal["matrix"] = "matrix"
-    name: str = "matrix"
+    name: SchemeName = "matrix"
     contribution: Literal["value", "share"] = "value"
     contribution_threshold: float | None = None
     stability_threshold: float | None = Field(default=None, ge=0, le=1)
@@ -164,6 +164,6 @@ class MatrixScheme(SchemeDefinition):
         weights = {name: getattr(self.weights, name) for name in indicators}
         total = sum(weights.values())
         if total == 0:
-            return ibis.literal(0.0)
+            return ibis.literal(0, "int64").cast("float64")  # a bare 0.0 is NUMERIC to PostgreSQL
         score = sum((indicator * number(weights[name]) for name, indicator in indicators.items()), ibis.literal(0.0))
-        return (score / number(total)).round(DIGITS)
+        return rounded(score / number(total))

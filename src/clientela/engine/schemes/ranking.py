@@ -12,8 +12,11 @@ def number(value: float) -> ibis.Value:
     """A float parameter as a ratio of integers, which every engine divides to the same double.
 
     A bare literal such as 0.95 is a DECIMAL to DuckDB, and converts back as 0.9500000000000001.
+    The numerator is cast to a double here, not left to sqlglot: it adds that cast for PostgreSQL
+    while writing the SQL, in place, and Ibis shares equal literals between places, so the cast
+    could land on another one and leave 1000000000 / 1000000000000 (0.001) as integer division, 0.
     """
-    return ibis.literal(round(value * _SCALE), type="int64") / ibis.literal(_SCALE, type="int64")
+    return ibis.literal(round(value * _SCALE), type="int64").cast("float64") / ibis.literal(_SCALE, type="int64")
 
 
 def ranked_by(metrics: Table, metric: str) -> Table:
