@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from clientela.engine.inputs import Inputs
 from clientela.engine.metrics import key_metrics
-from clientela.engine.schemes.base import SchemeDefinition
+from clientela.engine.schemes.base import SchemeDefinition, SchemeName
 from clientela.engine.schemes.ranking import TOLERANCE, head_count, number, ranked_by, shares
 
 
@@ -27,7 +27,7 @@ class AbcScheme(SchemeDefinition):
     """
 
     kind: Literal["abc"] = "abc"
-    name: str = "abc"
+    name: SchemeName = "abc"
     a_share: float = Field(default=0.80, gt=0, le=1)
     b_share: float = Field(default=0.95, gt=0, le=1)
 
@@ -67,7 +67,7 @@ class AbcCountScheme(SchemeDefinition):
     """
 
     kind: Literal["abc-count"] = "abc-count"
-    name: str = "abc-count"
+    name: SchemeName = "abc-count"
     a_count: float = Field(default=0.20, gt=0, le=1)
     b_count: float = Field(default=0.30, ge=0, le=1)
 

@@ -1,6 +1,7 @@
 """What every scheme definition has: a name, a version, the key metric and the window."""
 
 from datetime import date
+from typing import Annotated
 
 from ibis.expr.types import Table
 from pydantic import BaseModel, ConfigDict, Field
@@ -8,6 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from clientela.engine.inputs import Inputs
 from clientela.engine.metrics import Metric
 from clientela.engine.window import Window
+
+
+# A scheme's name; each kind declares it again with its own default, and keeps these limits that way.
+SchemeName = Annotated[str, Field(min_length=1, max_length=100)]
 
 
 class SchemeDefinition(BaseModel):
@@ -19,7 +24,7 @@ class SchemeDefinition(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100)
+    name: SchemeName
     version: int = Field(default=1, ge=1)
     metric: Metric = Metric.REVENUE
     window_months: int = Field(default=12, ge=1, le=120)

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from clientela.engine.inputs import Inputs
 from clientela.engine.metrics import Metric, key_metrics
-from clientela.engine.schemes.base import SchemeDefinition
+from clientela.engine.schemes.base import SchemeDefinition, SchemeName
 from clientela.engine.schemes.ranking import head_count, number, ranked_by, shares
 
 
@@ -27,7 +27,7 @@ class ProfitScheme(SchemeDefinition):
     """
 
     kind: Literal["profit"] = "profit"
-    name: str = "profit"
+    name: SchemeName = "profit"
     metric: Metric = Metric.PROFIT
     keep: float = Field(default=0.20, gt=0, le=1)
     review: float = Field(default=0.20, gt=0, le=1)

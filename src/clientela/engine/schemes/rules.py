@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from clientela.engine.customer_metrics import METRICS, MONEY_METRICS, customer_metrics
 from clientela.engine.inputs import Inputs
-from clientela.engine.schemes.base import SchemeDefinition
+from clientela.engine.schemes.base import SchemeDefinition, SchemeName
 from clientela.engine.schemes.ranking import number, ranked_by, shares
 
 Operator = Literal[">=", ">", "<=", "<", "==", "!="]
@@ -74,7 +74,7 @@ class RulesScheme(SchemeDefinition):
     """
 
     kind: Literal["rules"] = "rules"
-    name: str = "rules"
+    name: SchemeName = "rules"
     rules: tuple[Rule, ...] = Field(default_factory=lambda: growth_rules(), min_length=1)
     otherwise: str = Field(default="C", min_length=1, max_length=40)
 

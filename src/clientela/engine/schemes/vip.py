@@ -12,7 +12,7 @@ from pydantic import Field
 from clientela.engine.activity import month_number
 from clientela.engine.inputs import Inputs
 from clientela.engine.metrics import Metric
-from clientela.engine.schemes.base import SchemeDefinition
+from clientela.engine.schemes.base import SchemeDefinition, SchemeName
 from clientela.engine.schemes.ranking import TOLERANCE, number
 
 
@@ -52,7 +52,7 @@ class VipScheme(SchemeDefinition):
     """
 
     kind: Literal["vip"] = "vip"
-    name: str = "vip"
+    name: SchemeName = "vip"
     metric: Metric = Metric.PAID
     window_months: int = Field(default=6, ge=1, le=24)
     mode: Literal["monthly", "total"] = "monthly"
