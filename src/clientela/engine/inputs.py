@@ -10,9 +10,9 @@ from ibis.expr.types import Table
 class Inputs:
     """Input tables in the engine's shape (see `clientela.engine.schema`).
 
-    `customers`, when given, is a table with a `customer_id` column listing every customer that
-    must get a class (the app's customer list); otherwise every id seen in the transactions and
-    payments gets one. `alive`, when given, has `customer_id, p_alive`: each customer's fitted
+    `customers`, when given, is a table with a `customer_id` column listing the customers to
+    classify (the app's customers, without prospects): they alone get a class and count in totals
+    and shares. Otherwise every id seen in the transactions and payments gets one. `alive`, when given, has `customer_id, p_alive`: each customer's fitted
     probability of still being active (S7), which the matrix counts into stability.
     """
 
@@ -23,11 +23,11 @@ class Inputs:
 
     def customer_ids(self) -> Table:
         """Every customer to classify, once."""
+        if self.customers is not None:
+            return self.customers.select("customer_id").distinct()
         ids = self.transactions.select("customer_id")
         if self.payments is not None:
             ids = ids.union(self.payments.select("customer_id"))
-        if self.customers is not None:
-            ids = ids.union(self.customers.select("customer_id"))
         return ids.distinct()
 
 
