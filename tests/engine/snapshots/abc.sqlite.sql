@@ -1,156 +1,128 @@
 SELECT
-  "t19"."customer_id",
+  "t14"."customer_id",
   CASE
     WHEN NOT (
-      "t19"."value" > 0
+      "t14"."value" > 0
     )
     THEN 'C'
     WHEN (
-      "t19"."cumulative_share" - "t19"."share"
+      "t14"."cumulative_share" - "t14"."share"
     ) < (
       CAST(799999999000 AS REAL) / 1000000000000
     )
     THEN 'A'
     WHEN (
-      "t19"."cumulative_share" - "t19"."share"
+      "t14"."cumulative_share" - "t14"."share"
     ) < (
       CAST(949999999000 AS REAL) / 1000000000000
     )
     THEN 'B'
     ELSE 'C'
   END AS "class",
-  "t19"."value",
-  "t19"."rank",
-  "t19"."share",
-  "t19"."cumulative_share",
+  "t14"."value",
+  "t14"."rank",
+  "t14"."share",
+  "t14"."cumulative_share",
   CAST(800000000000 AS REAL) / 1000000000000 AS "a_threshold",
   CAST(950000000000 AS REAL) / 1000000000000 AS "b_threshold"
 FROM (
   SELECT
-    "t18"."customer_id",
-    "t18"."revenue",
-    "t18"."profit",
-    "t18"."units",
-    "t18"."orders",
-    "t18"."paid",
-    "t18"."payments",
-    "t18"."value",
-    "t18"."rank",
+    "t13"."customer_id",
+    "t13"."revenue",
+    "t13"."profit",
+    "t13"."units",
+    "t13"."orders",
+    "t13"."paid",
+    "t13"."payments",
+    "t13"."value",
+    "t13"."rank",
     IIF(
       (
-        "t18"."value" > 0
+        "t13"."value" > 0
       )
       AND (
-        CAST(SUM("t18"."value") FILTER(WHERE
-          "t18"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0
+        CAST(SUM("t13"."value") FILTER(WHERE
+          "t13"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0
       ),
-      "t18"."value" / CAST(SUM("t18"."value") FILTER(WHERE
-        "t18"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
+      "t13"."value" / CAST(SUM("t13"."value") FILTER(WHERE
+        "t13"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
       0.0
     ) AS "share",
     IIF(
-      CAST(SUM("t18"."value") FILTER(WHERE
-        "t18"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0,
-      CAST(SUM("t18"."value") FILTER(WHERE
-        "t18"."value" > 0) OVER (
-        ORDER BY "t18"."rank" ASC NULLS LAST
+      CAST(SUM("t13"."value") FILTER(WHERE
+        "t13"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0,
+      CAST(SUM("t13"."value") FILTER(WHERE
+        "t13"."value" > 0) OVER (
+        ORDER BY "t13"."rank" ASC NULLS LAST
         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-      ) AS REAL) / CAST(SUM("t18"."value") FILTER(WHERE
-        "t18"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
+      ) AS REAL) / CAST(SUM("t13"."value") FILTER(WHERE
+        "t13"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
       0.0
     ) AS "cumulative_share"
   FROM (
     SELECT
-      "t17"."customer_id",
-      "t17"."revenue",
-      "t17"."profit",
-      "t17"."units",
-      "t17"."orders",
-      "t17"."paid",
-      "t17"."payments",
-      "t17"."value",
+      "t12"."customer_id",
+      "t12"."revenue",
+      "t12"."profit",
+      "t12"."units",
+      "t12"."orders",
+      "t12"."paid",
+      "t12"."payments",
+      "t12"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t17"."value" DESC, "t17"."customer_id" ASC NULLS LAST
+          ORDER BY "t12"."value" DESC, "t12"."customer_id" ASC NULLS LAST
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t16"."customer_id",
-        "t16"."revenue",
-        "t16"."profit",
-        "t16"."units",
-        "t16"."orders",
-        "t16"."paid",
-        "t16"."payments",
-        "t16"."revenue" AS "value"
+        "t11"."customer_id",
+        "t11"."revenue",
+        "t11"."profit",
+        "t11"."units",
+        "t11"."orders",
+        "t11"."paid",
+        "t11"."payments",
+        "t11"."revenue" AS "value"
       FROM (
         SELECT
-          "t12"."customer_id",
-          COALESCE("t15"."revenue", 0) AS "revenue",
-          COALESCE("t15"."profit", 0) AS "profit",
-          COALESCE("t15"."units", 0) AS "units",
-          COALESCE("t15"."orders", 0) AS "orders",
-          COALESCE("t13"."paid", 0) AS "paid",
-          COALESCE("t13"."payments", 0) AS "payments"
+          "t6"."customer_id",
+          COALESCE("t10"."revenue", 0) AS "revenue",
+          COALESCE("t10"."profit", 0) AS "profit",
+          COALESCE("t10"."units", 0) AS "units",
+          COALESCE("t10"."orders", 0) AS "orders",
+          COALESCE("t8"."paid", 0) AS "paid",
+          COALESCE("t8"."payments", 0) AS "payments"
         FROM (
           SELECT DISTINCT
-            *
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t1"."customer_id"
-                FROM "transactions" AS "t1"
-              ) AS "t3"
-              UNION ALL
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t2"."customer_id"
-                FROM "payments" AS "t2"
-              ) AS "t4"
-            ) AS "t7"
-            UNION ALL
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t0"."id" AS "customer_id"
-              FROM "customers" AS "t0"
-              WHERE
-                "t0"."status" <> 'prospect'
-            ) AS "t5"
-          ) AS "t9"
-        ) AS "t12"
+            "t0"."id" AS "customer_id"
+          FROM "customers" AS "t0"
+          WHERE
+            "t0"."status" <> 'prospect'
+        ) AS "t6"
         LEFT OUTER JOIN (
           SELECT
-            "t6"."customer_id",
-            SUM("t6"."amount_cents") AS "revenue",
-            SUM("t6"."amount_cents" - COALESCE("t6"."cost_cents", "t6"."amount_cents")) AS "profit",
-            SUM(COALESCE("t6"."units", 0)) AS "units",
-            COUNT(DISTINCT "t6"."document_id") AS "orders"
+            "t4"."customer_id",
+            SUM("t4"."amount_cents") AS "revenue",
+            SUM("t4"."amount_cents" - COALESCE("t4"."cost_cents", "t4"."amount_cents")) AS "profit",
+            SUM(COALESCE("t4"."units", 0)) AS "units",
+            COUNT(DISTINCT "t4"."document_id") AS "orders"
           FROM (
             SELECT
               *
             FROM "transactions" AS "t1"
             WHERE
               "t1"."date" > '2023-06-30' AND "t1"."date" <= '2024-06-30'
-          ) AS "t6"
+          ) AS "t4"
           GROUP BY
             1
-        ) AS "t15"
-          ON "t12"."customer_id" = "t15"."customer_id"
+        ) AS "t10"
+          ON "t6"."customer_id" = "t10"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t8"."customer_id",
-            SUM("t8"."amount_cents") AS "paid",
+            "t5"."customer_id",
+            SUM("t5"."amount_cents") AS "paid",
             COUNT(*) AS "payments"
           FROM (
             SELECT
@@ -158,12 +130,12 @@ FROM (
             FROM "payments" AS "t2"
             WHERE
               "t2"."date" > '2023-06-30' AND "t2"."date" <= '2024-06-30'
-          ) AS "t8"
+          ) AS "t5"
           GROUP BY
             1
-        ) AS "t13"
-          ON "t12"."customer_id" = "t13"."customer_id"
-      ) AS "t16"
-    ) AS "t17"
-  ) AS "t18"
-) AS "t19"
+        ) AS "t8"
+          ON "t6"."customer_id" = "t8"."customer_id"
+      ) AS "t11"
+    ) AS "t12"
+  ) AS "t13"
+) AS "t14"

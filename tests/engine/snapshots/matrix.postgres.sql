@@ -1,14 +1,14 @@
-WITH "t9" AS (
+WITH "t6" AS (
   SELECT
     *
   FROM "transactions" AS "t2"
   WHERE
     "t2"."date" > MAKE_DATE(2023, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-), "t24" AS (
+), "t19" AS (
   SELECT
-    "t22"."customer_id",
-    "t22"."month",
-    SUM("t22"."amount_cents") AS "amount"
+    "t17"."customer_id",
+    "t17"."month",
+    SUM("t17"."amount_cents") AS "amount"
   FROM (
     SELECT
       "t2"."customer_id",
@@ -30,191 +30,163 @@ WITH "t9" AS (
     FROM "transactions" AS "t2"
     WHERE
       "t2"."date" > MAKE_DATE(2023, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-  ) AS "t22"
+  ) AS "t17"
   GROUP BY
     1,
     2
-), "t41" AS (
+), "t36" AS (
   SELECT
-    "t40"."customer_id",
-    "t40"."revenue",
-    "t40"."paid",
-    "t40"."payments",
-    "t40"."units",
-    "t40"."profit",
-    "t40"."orders",
-    "t40"."active_months",
-    "t40"."monthly_mean",
-    "t40"."monthly_std",
-    "t40"."monthly_cv",
-    "t40"."quarterly_mean",
-    "t40"."quarterly_std",
-    "t40"."quarterly_cv",
-    "t40"."average_order",
-    "t40"."largest_order",
-    "t40"."last_year_revenue",
-    "t40"."previous_year_revenue",
-    "t40"."third_year_revenue",
-    "t40"."growth_last_year",
-    "t40"."growth_year_before",
-    "t40"."recency_days",
-    "t40"."tenure_days",
-    "t40"."value",
-    "t40"."rank",
+    "t35"."customer_id",
+    "t35"."revenue",
+    "t35"."paid",
+    "t35"."payments",
+    "t35"."units",
+    "t35"."profit",
+    "t35"."orders",
+    "t35"."active_months",
+    "t35"."monthly_mean",
+    "t35"."monthly_std",
+    "t35"."monthly_cv",
+    "t35"."quarterly_mean",
+    "t35"."quarterly_std",
+    "t35"."quarterly_cv",
+    "t35"."average_order",
+    "t35"."largest_order",
+    "t35"."last_year_revenue",
+    "t35"."previous_year_revenue",
+    "t35"."third_year_revenue",
+    "t35"."growth_last_year",
+    "t35"."growth_year_before",
+    "t35"."recency_days",
+    "t35"."tenure_days",
+    "t35"."value",
+    "t35"."rank",
     CASE
       WHEN (
-        "t40"."value" > 0
+        "t35"."value" > 0
       )
       AND (
-        CAST(SUM("t40"."value") FILTER(WHERE
-          "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION) > 0
+        CAST(SUM("t35"."value") FILTER(WHERE
+          "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION) > 0
       )
-      THEN "t40"."value" / CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION)
+      THEN "t35"."value" / CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION)
       ELSE 0.0
     END AS "share",
     CASE
-      WHEN CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION) > 0
-      THEN CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ORDER BY "t40"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION)
+      WHEN CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION) > 0
+      THEN CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ORDER BY "t35"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION)
       ELSE 0.0
     END AS "cumulative_share"
   FROM (
     SELECT
-      "t39"."customer_id",
-      "t39"."revenue",
-      "t39"."paid",
-      "t39"."payments",
-      "t39"."units",
-      "t39"."profit",
-      "t39"."orders",
-      "t39"."active_months",
-      "t39"."monthly_mean",
-      "t39"."monthly_std",
-      "t39"."monthly_cv",
-      "t39"."quarterly_mean",
-      "t39"."quarterly_std",
-      "t39"."quarterly_cv",
-      "t39"."average_order",
-      "t39"."largest_order",
-      "t39"."last_year_revenue",
-      "t39"."previous_year_revenue",
-      "t39"."third_year_revenue",
-      "t39"."growth_last_year",
-      "t39"."growth_year_before",
-      "t39"."recency_days",
-      "t39"."tenure_days",
-      "t39"."value",
+      "t34"."customer_id",
+      "t34"."revenue",
+      "t34"."paid",
+      "t34"."payments",
+      "t34"."units",
+      "t34"."profit",
+      "t34"."orders",
+      "t34"."active_months",
+      "t34"."monthly_mean",
+      "t34"."monthly_std",
+      "t34"."monthly_cv",
+      "t34"."quarterly_mean",
+      "t34"."quarterly_std",
+      "t34"."quarterly_cv",
+      "t34"."average_order",
+      "t34"."largest_order",
+      "t34"."last_year_revenue",
+      "t34"."previous_year_revenue",
+      "t34"."third_year_revenue",
+      "t34"."growth_last_year",
+      "t34"."growth_year_before",
+      "t34"."recency_days",
+      "t34"."tenure_days",
+      "t34"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t39"."value" DESC NULLS LAST, "t39"."customer_id" ASC
+          ORDER BY "t34"."value" DESC NULLS LAST, "t34"."customer_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t38"."customer_id",
-        "t38"."revenue",
-        "t38"."paid",
-        "t38"."payments",
-        "t38"."units",
-        "t38"."profit",
-        "t38"."orders",
-        "t38"."active_months",
-        "t38"."monthly_mean",
-        "t38"."monthly_std",
-        "t38"."monthly_cv",
-        "t38"."quarterly_mean",
-        "t38"."quarterly_std",
-        "t38"."quarterly_cv",
-        "t38"."average_order",
-        "t38"."largest_order",
-        "t38"."last_year_revenue",
-        "t38"."previous_year_revenue",
-        "t38"."third_year_revenue",
-        "t38"."growth_last_year",
-        "t38"."growth_year_before",
-        "t38"."recency_days",
-        "t38"."tenure_days",
-        "t38"."revenue" AS "value"
+        "t33"."customer_id",
+        "t33"."revenue",
+        "t33"."paid",
+        "t33"."payments",
+        "t33"."units",
+        "t33"."profit",
+        "t33"."orders",
+        "t33"."active_months",
+        "t33"."monthly_mean",
+        "t33"."monthly_std",
+        "t33"."monthly_cv",
+        "t33"."quarterly_mean",
+        "t33"."quarterly_std",
+        "t33"."quarterly_cv",
+        "t33"."average_order",
+        "t33"."largest_order",
+        "t33"."last_year_revenue",
+        "t33"."previous_year_revenue",
+        "t33"."third_year_revenue",
+        "t33"."growth_last_year",
+        "t33"."growth_year_before",
+        "t33"."recency_days",
+        "t33"."tenure_days",
+        "t33"."revenue" AS "value"
       FROM (
         SELECT
-          "t16"."customer_id",
-          COALESCE("t23"."revenue", 0) AS "revenue",
-          COALESCE("t23"."profit", 0) AS "profit",
-          COALESCE("t23"."units", 0) AS "units",
-          COALESCE("t23"."orders", 0) AS "orders",
-          COALESCE("t15"."paid", 0) AS "paid",
-          COALESCE("t15"."payments", 0) AS "payments",
-          COALESCE("t37"."active_months", 0) AS "active_months",
-          COALESCE("t37"."monthly_mean", 0) AS "monthly_mean",
-          COALESCE("t37"."monthly_std", 0) AS "monthly_std",
-          "t37"."monthly_cv",
-          COALESCE("t37"."quarterly_mean", 0) AS "quarterly_mean",
-          COALESCE("t37"."quarterly_std", 0) AS "quarterly_std",
-          "t37"."quarterly_cv",
-          "t28"."average_order",
-          "t28"."largest_order",
-          COALESCE("t33"."last_year_revenue", 0) AS "last_year_revenue",
-          COALESCE("t33"."previous_year_revenue", 0) AS "previous_year_revenue",
-          COALESCE("t33"."third_year_revenue", 0) AS "third_year_revenue",
-          "t33"."growth_last_year",
-          "t33"."growth_year_before",
-          "t19"."recency_days",
-          "t19"."tenure_days"
+          "t8"."customer_id",
+          COALESCE("t18"."revenue", 0) AS "revenue",
+          COALESCE("t18"."profit", 0) AS "profit",
+          COALESCE("t18"."units", 0) AS "units",
+          COALESCE("t18"."orders", 0) AS "orders",
+          COALESCE("t11"."paid", 0) AS "paid",
+          COALESCE("t11"."payments", 0) AS "payments",
+          COALESCE("t32"."active_months", 0) AS "active_months",
+          COALESCE("t32"."monthly_mean", 0) AS "monthly_mean",
+          COALESCE("t32"."monthly_std", 0) AS "monthly_std",
+          "t32"."monthly_cv",
+          COALESCE("t32"."quarterly_mean", 0) AS "quarterly_mean",
+          COALESCE("t32"."quarterly_std", 0) AS "quarterly_std",
+          "t32"."quarterly_cv",
+          "t23"."average_order",
+          "t23"."largest_order",
+          COALESCE("t28"."last_year_revenue", 0) AS "last_year_revenue",
+          COALESCE("t28"."previous_year_revenue", 0) AS "previous_year_revenue",
+          COALESCE("t28"."third_year_revenue", 0) AS "third_year_revenue",
+          "t28"."growth_last_year",
+          "t28"."growth_year_before",
+          "t14"."recency_days",
+          "t14"."tenure_days"
         FROM (
           SELECT DISTINCT
-            *
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t2"."customer_id"
-                FROM "transactions" AS "t2"
-              ) AS "t4"
-              UNION ALL
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t1"."customer_id"
-                FROM "payments" AS "t1"
-              ) AS "t3"
-            ) AS "t7"
-            UNION ALL
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t0"."id" AS "customer_id"
-              FROM "customers" AS "t0"
-              WHERE
-                "t0"."status" <> 'prospect'
-            ) AS "t5"
-          ) AS "t11"
-        ) AS "t16"
+            "t0"."id" AS "customer_id"
+          FROM "customers" AS "t0"
+          WHERE
+            "t0"."status" <> 'prospect'
+        ) AS "t8"
         LEFT OUTER JOIN (
           SELECT
-            "t12"."customer_id",
-            SUM("t12"."amount_cents") AS "revenue",
-            SUM("t12"."amount_cents" - COALESCE("t12"."cost_cents", "t12"."amount_cents")) AS "profit",
-            SUM(COALESCE("t12"."units", 0)) AS "units",
-            COUNT(DISTINCT "t12"."document_id") AS "orders"
-          FROM "t9" AS "t12"
+            "t9"."customer_id",
+            SUM("t9"."amount_cents") AS "revenue",
+            SUM("t9"."amount_cents" - COALESCE("t9"."cost_cents", "t9"."amount_cents")) AS "profit",
+            SUM(COALESCE("t9"."units", 0)) AS "units",
+            COUNT(DISTINCT "t9"."document_id") AS "orders"
+          FROM "t6" AS "t9"
           GROUP BY
             1
-        ) AS "t23"
-          ON "t16"."customer_id" = "t23"."customer_id"
+        ) AS "t18"
+          ON "t8"."customer_id" = "t18"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t6"."customer_id",
-            SUM("t6"."amount_cents") AS "paid",
+            "t4"."customer_id",
+            SUM("t4"."amount_cents") AS "paid",
             COUNT(*) AS "payments"
           FROM (
             SELECT
@@ -222,20 +194,20 @@ WITH "t9" AS (
             FROM "payments" AS "t1"
             WHERE
               "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t6"
+          ) AS "t4"
           GROUP BY
             1
-        ) AS "t15"
-          ON "t16"."customer_id" = "t15"."customer_id"
+        ) AS "t11"
+          ON "t8"."customer_id" = "t11"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t31"."customer_id",
-            "t31"."active_months",
+            "t26"."customer_id",
+            "t26"."active_months",
             (
               (
                 (
                   (
-                    CAST("t31"."total" AS DOUBLE PRECISION) / 12
+                    CAST("t26"."total" AS DOUBLE PRECISION) / 12
                   ) * CAST(1000000000 AS DOUBLE PRECISION)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -247,9 +219,9 @@ WITH "t9" AS (
                     GREATEST(
                       CAST((
                         (
-                          "t31"."squares" * 12
+                          "t26"."squares" * 12
                         ) - (
-                          CAST("t31"."total" AS DOUBLE PRECISION) * CAST("t31"."total" AS DOUBLE PRECISION)
+                          CAST("t26"."total" AS DOUBLE PRECISION) * CAST("t26"."total" AS DOUBLE PRECISION)
                         )
                       ) AS DOUBLE PRECISION) / 144,
                       0
@@ -264,7 +236,7 @@ WITH "t9" AS (
                   (
                     (
                       (
-                        CAST("t31"."total" AS DOUBLE PRECISION) / 12
+                        CAST("t26"."total" AS DOUBLE PRECISION) / 12
                       ) * CAST(1000000000 AS DOUBLE PRECISION)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -282,9 +254,9 @@ WITH "t9" AS (
                                 GREATEST(
                                   CAST((
                                     (
-                                      "t31"."squares" * 12
+                                      "t26"."squares" * 12
                                     ) - (
-                                      CAST("t31"."total" AS DOUBLE PRECISION) * CAST("t31"."total" AS DOUBLE PRECISION)
+                                      CAST("t26"."total" AS DOUBLE PRECISION) * CAST("t26"."total" AS DOUBLE PRECISION)
                                     )
                                   ) AS DOUBLE PRECISION) / 144,
                                   0
@@ -298,7 +270,7 @@ WITH "t9" AS (
                           (
                             (
                               (
-                                CAST("t31"."total" AS DOUBLE PRECISION) / 12
+                                CAST("t26"."total" AS DOUBLE PRECISION) / 12
                               ) * CAST(1000000000 AS DOUBLE PRECISION)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -314,7 +286,7 @@ WITH "t9" AS (
               (
                 (
                   (
-                    CAST("t31"."total" AS DOUBLE PRECISION) / 4
+                    CAST("t26"."total" AS DOUBLE PRECISION) / 4
                   ) * CAST(1000000000 AS DOUBLE PRECISION)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -326,9 +298,9 @@ WITH "t9" AS (
                     GREATEST(
                       CAST((
                         (
-                          "t35"."quarter_squares" * 4
+                          "t30"."quarter_squares" * 4
                         ) - (
-                          CAST("t31"."total" AS DOUBLE PRECISION) * CAST("t31"."total" AS DOUBLE PRECISION)
+                          CAST("t26"."total" AS DOUBLE PRECISION) * CAST("t26"."total" AS DOUBLE PRECISION)
                         )
                       ) AS DOUBLE PRECISION) / 16,
                       0
@@ -343,7 +315,7 @@ WITH "t9" AS (
                   (
                     (
                       (
-                        CAST("t31"."total" AS DOUBLE PRECISION) / 4
+                        CAST("t26"."total" AS DOUBLE PRECISION) / 4
                       ) * CAST(1000000000 AS DOUBLE PRECISION)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -361,9 +333,9 @@ WITH "t9" AS (
                                 GREATEST(
                                   CAST((
                                     (
-                                      "t35"."quarter_squares" * 4
+                                      "t30"."quarter_squares" * 4
                                     ) - (
-                                      CAST("t31"."total" AS DOUBLE PRECISION) * CAST("t31"."total" AS DOUBLE PRECISION)
+                                      CAST("t26"."total" AS DOUBLE PRECISION) * CAST("t26"."total" AS DOUBLE PRECISION)
                                     )
                                   ) AS DOUBLE PRECISION) / 16,
                                   0
@@ -377,7 +349,7 @@ WITH "t9" AS (
                           (
                             (
                               (
-                                CAST("t31"."total" AS DOUBLE PRECISION) / 4
+                                CAST("t26"."total" AS DOUBLE PRECISION) / 4
                               ) * CAST(1000000000 AS DOUBLE PRECISION)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -391,89 +363,89 @@ WITH "t9" AS (
             END AS "quarterly_cv"
           FROM (
             SELECT
-              "t25"."customer_id",
-              SUM(CAST(CAST("t25"."amount" > 0 AS INT) AS BIGINT)) AS "active_months",
-              SUM("t25"."amount") AS "total",
+              "t20"."customer_id",
+              SUM(CAST(CAST("t20"."amount" > 0 AS INT) AS BIGINT)) AS "active_months",
+              SUM("t20"."amount") AS "total",
               SUM(
-                CAST("t25"."amount" AS DOUBLE PRECISION) * CAST("t25"."amount" AS DOUBLE PRECISION)
+                CAST("t20"."amount" AS DOUBLE PRECISION) * CAST("t20"."amount" AS DOUBLE PRECISION)
               ) AS "squares"
-            FROM "t24" AS "t25"
+            FROM "t19" AS "t20"
             GROUP BY
               1
-          ) AS "t31"
+          ) AS "t26"
           INNER JOIN (
             SELECT
-              "t32"."customer_id",
+              "t27"."customer_id",
               SUM(
-                CAST("t32"."amount" AS DOUBLE PRECISION) * CAST("t32"."amount" AS DOUBLE PRECISION)
+                CAST("t27"."amount" AS DOUBLE PRECISION) * CAST("t27"."amount" AS DOUBLE PRECISION)
               ) AS "quarter_squares"
             FROM (
               SELECT
-                "t27"."customer_id",
-                "t27"."quarter",
-                SUM("t27"."amount") AS "amount"
+                "t22"."customer_id",
+                "t22"."quarter",
+                SUM("t22"."amount") AS "amount"
               FROM (
                 SELECT
-                  "t25"."customer_id",
-                  "t25"."month",
-                  "t25"."amount",
+                  "t20"."customer_id",
+                  "t20"."month",
+                  "t20"."amount",
                   CAST(FLOOR(CAST((
-                    "t25"."month"
+                    "t20"."month"
                   ) AS DOUBLE PRECISION) / (
                     3
                   )) AS BIGINT) AS "quarter"
-                FROM "t24" AS "t25"
-              ) AS "t27"
+                FROM "t19" AS "t20"
+              ) AS "t22"
               GROUP BY
                 1,
                 2
-            ) AS "t32"
+            ) AS "t27"
             GROUP BY
               1
-          ) AS "t35"
-            ON "t31"."customer_id" = "t35"."customer_id"
-        ) AS "t37"
-          ON "t16"."customer_id" = "t37"."customer_id"
+          ) AS "t30"
+            ON "t26"."customer_id" = "t30"."customer_id"
+        ) AS "t32"
+          ON "t8"."customer_id" = "t32"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t17"."customer_id",
+            "t12"."customer_id",
             (
               (
                 (
                   (
-                    CAST(SUM("t17"."amount") AS DOUBLE PRECISION) / CAST(COUNT(*) AS DOUBLE PRECISION)
+                    CAST(SUM("t12"."amount") AS DOUBLE PRECISION) / CAST(COUNT(*) AS DOUBLE PRECISION)
                   ) * CAST(1000000000 AS DOUBLE PRECISION)
                 ) + 6755399441055744
               ) - 6755399441055744
             ) / CAST(1000000000 AS DOUBLE PRECISION) AS "average_order",
-            MAX("t17"."amount") AS "largest_order"
+            MAX("t12"."amount") AS "largest_order"
           FROM (
             SELECT
-              "t12"."customer_id",
-              "t12"."document_id",
-              SUM("t12"."amount_cents") AS "amount"
-            FROM "t9" AS "t12"
+              "t9"."customer_id",
+              "t9"."document_id",
+              SUM("t9"."amount_cents") AS "amount"
+            FROM "t6" AS "t9"
             GROUP BY
               1,
               2
-          ) AS "t17"
+          ) AS "t12"
           GROUP BY
             1
-        ) AS "t28"
-          ON "t16"."customer_id" = "t28"."customer_id"
+        ) AS "t23"
+          ON "t8"."customer_id" = "t23"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t21"."customer_id",
-            "t21"."last_year_revenue",
-            "t21"."previous_year_revenue",
-            "t21"."third_year_revenue",
+            "t16"."customer_id",
+            "t16"."last_year_revenue",
+            "t16"."previous_year_revenue",
+            "t16"."third_year_revenue",
             CASE
-              WHEN "t21"."previous_year_revenue" > 0
+              WHEN "t16"."previous_year_revenue" > 0
               THEN (
                 (
                   (
                     (
-                      CAST("t21"."last_year_revenue" - "t21"."previous_year_revenue" AS DOUBLE PRECISION) / CAST("t21"."previous_year_revenue" AS DOUBLE PRECISION)
+                      CAST("t16"."last_year_revenue" - "t16"."previous_year_revenue" AS DOUBLE PRECISION) / CAST("t16"."previous_year_revenue" AS DOUBLE PRECISION)
                     ) * CAST(1000000000 AS DOUBLE PRECISION)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -481,12 +453,12 @@ WITH "t9" AS (
               ELSE NULL
             END AS "growth_last_year",
             CASE
-              WHEN "t21"."third_year_revenue" > 0
+              WHEN "t16"."third_year_revenue" > 0
               THEN (
                 (
                   (
                     (
-                      CAST("t21"."previous_year_revenue" - "t21"."third_year_revenue" AS DOUBLE PRECISION) / CAST("t21"."third_year_revenue" AS DOUBLE PRECISION)
+                      CAST("t16"."previous_year_revenue" - "t16"."third_year_revenue" AS DOUBLE PRECISION) / CAST("t16"."third_year_revenue" AS DOUBLE PRECISION)
                     ) * CAST(1000000000 AS DOUBLE PRECISION)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -495,34 +467,34 @@ WITH "t9" AS (
             END AS "growth_year_before"
           FROM (
             SELECT
-              "t10"."customer_id",
+              "t7"."customer_id",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > MAKE_DATE(2023, 6, 30)
+                    "t7"."date" > MAKE_DATE(2023, 6, 30)
                   )
                   AND (
-                    "t10"."date" <= MAKE_DATE(2024, 6, 30)
+                    "t7"."date" <= MAKE_DATE(2024, 6, 30)
                   )),
                 0
               ) AS "last_year_revenue",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > MAKE_DATE(2022, 6, 30)
+                    "t7"."date" > MAKE_DATE(2022, 6, 30)
                   )
                   AND (
-                    "t10"."date" <= MAKE_DATE(2023, 6, 30)
+                    "t7"."date" <= MAKE_DATE(2023, 6, 30)
                   )),
                 0
               ) AS "previous_year_revenue",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > MAKE_DATE(2021, 6, 30)
+                    "t7"."date" > MAKE_DATE(2021, 6, 30)
                   )
                   AND (
-                    "t10"."date" <= MAKE_DATE(2022, 6, 30)
+                    "t7"."date" <= MAKE_DATE(2022, 6, 30)
                   )),
                 0
               ) AS "third_year_revenue"
@@ -532,20 +504,20 @@ WITH "t9" AS (
               FROM "transactions" AS "t2"
               WHERE
                 "t2"."date" > MAKE_DATE(2021, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-            ) AS "t10"
+            ) AS "t7"
             GROUP BY
               1
-          ) AS "t21"
-        ) AS "t33"
-          ON "t16"."customer_id" = "t33"."customer_id"
+          ) AS "t16"
+        ) AS "t28"
+          ON "t8"."customer_id" = "t28"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t8"."customer_id",
+            "t5"."customer_id",
             19904 - MAX(
-              CAST(EXTRACT(epoch FROM CAST("t8"."date" AS TIMESTAMP) - CAST(MAKE_DATE(CAST(1970 AS INT), CAST(1 AS INT), CAST(1 AS INT)) AS TIMESTAMP)) / 86400 AS BIGINT)
+              CAST(EXTRACT(epoch FROM CAST("t5"."date" AS TIMESTAMP) - CAST(MAKE_DATE(CAST(1970 AS INT), CAST(1 AS INT), CAST(1 AS INT)) AS TIMESTAMP)) / 86400 AS BIGINT)
             ) AS "recency_days",
             19904 - MIN(
-              CAST(EXTRACT(epoch FROM CAST("t8"."date" AS TIMESTAMP) - CAST(MAKE_DATE(CAST(1970 AS INT), CAST(1 AS INT), CAST(1 AS INT)) AS TIMESTAMP)) / 86400 AS BIGINT)
+              CAST(EXTRACT(epoch FROM CAST("t5"."date" AS TIMESTAMP) - CAST(MAKE_DATE(CAST(1970 AS INT), CAST(1 AS INT), CAST(1 AS INT)) AS TIMESTAMP)) / 86400 AS BIGINT)
             ) AS "tenure_days"
           FROM (
             SELECT
@@ -553,139 +525,139 @@ WITH "t9" AS (
             FROM "transactions" AS "t2"
             WHERE
               "t2"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t8"
+          ) AS "t5"
           GROUP BY
             1
-        ) AS "t19"
-          ON "t16"."customer_id" = "t19"."customer_id"
-      ) AS "t38"
-    ) AS "t39"
-  ) AS "t40"
+        ) AS "t14"
+          ON "t8"."customer_id" = "t14"."customer_id"
+      ) AS "t33"
+    ) AS "t34"
+  ) AS "t35"
 )
 SELECT
-  "t52"."customer_id",
+  "t47"."customer_id",
   CASE
     WHEN (
-      "t52"."value" > 0
+      "t47"."value" > 0
     )
     AND (
-      "t52"."contribution" >= "t52"."contribution_threshold"
+      "t47"."contribution" >= "t47"."contribution_threshold"
     )
     AND (
-      "t52"."stability" >= "t52"."stability_threshold"
+      "t47"."stability" >= "t47"."stability_threshold"
     )
     THEN 'EI'
     WHEN (
-      "t52"."value" > 0
+      "t47"."value" > 0
     )
     AND (
-      "t52"."contribution" >= "t52"."contribution_threshold"
+      "t47"."contribution" >= "t47"."contribution_threshold"
     )
     THEN 'EII'
-    WHEN "t52"."stability" >= "t52"."stability_threshold"
+    WHEN "t47"."stability" >= "t47"."stability_threshold"
     THEN 'EIII'
     ELSE 'EIV'
   END AS "class",
-  "t52"."value",
-  "t52"."rank",
-  "t52"."share",
-  "t52"."contribution",
-  "t52"."stability",
-  "t52"."active_months",
-  "t52"."monthly_cv",
-  "t52"."quarterly_cv",
-  "t52"."largest_order",
-  "t52"."contribution_threshold",
-  "t52"."stability_threshold",
+  "t47"."value",
+  "t47"."rank",
+  "t47"."share",
+  "t47"."contribution",
+  "t47"."stability",
+  "t47"."active_months",
+  "t47"."monthly_cv",
+  "t47"."quarterly_cv",
+  "t47"."largest_order",
+  "t47"."contribution_threshold",
+  "t47"."stability_threshold",
   CASE
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN 'consolidate: long-term plan, new products on top of the old ones, be their business consultant'
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN 'recover: find why they drift (trying new things, a better competitor offer, dissatisfaction), counter it, loyalty programme'
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN 'promote: periodic visits, help with advertising, display and promotions'
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -695,92 +667,92 @@ SELECT
   CASE
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN 1
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN 2
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN 3
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -790,92 +762,92 @@ SELECT
   CASE
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN CAST(300000000000 AS DOUBLE PRECISION) / 1000000000000
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN CAST(350000000000 AS DOUBLE PRECISION) / 1000000000000
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN CAST(250000000000 AS DOUBLE PRECISION) / 1000000000000
     WHEN CASE
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       AND (
-        "t52"."stability" >= "t52"."stability_threshold"
+        "t47"."stability" >= "t47"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t52"."value" > 0
+        "t47"."value" > 0
       )
       AND (
-        "t52"."contribution" >= "t52"."contribution_threshold"
+        "t47"."contribution" >= "t47"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t52"."stability" >= "t52"."stability_threshold"
+      WHEN "t47"."stability" >= "t47"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -884,34 +856,34 @@ SELECT
   END AS "time_share"
 FROM (
   SELECT
-    "t42"."customer_id",
-    "t42"."revenue",
-    "t42"."paid",
-    "t42"."payments",
-    "t42"."units",
-    "t42"."profit",
-    "t42"."orders",
-    "t42"."active_months",
-    "t42"."monthly_mean",
-    "t42"."monthly_std",
-    "t42"."monthly_cv",
-    "t42"."quarterly_mean",
-    "t42"."quarterly_std",
-    "t42"."quarterly_cv",
-    "t42"."average_order",
-    "t42"."largest_order",
-    "t42"."last_year_revenue",
-    "t42"."previous_year_revenue",
-    "t42"."third_year_revenue",
-    "t42"."growth_last_year",
-    "t42"."growth_year_before",
-    "t42"."recency_days",
-    "t42"."tenure_days",
-    "t42"."value",
-    "t42"."rank",
-    "t42"."share",
-    "t42"."cumulative_share",
-    CAST("t42"."value" AS DOUBLE PRECISION) AS "contribution",
+    "t37"."customer_id",
+    "t37"."revenue",
+    "t37"."paid",
+    "t37"."payments",
+    "t37"."units",
+    "t37"."profit",
+    "t37"."orders",
+    "t37"."active_months",
+    "t37"."monthly_mean",
+    "t37"."monthly_std",
+    "t37"."monthly_cv",
+    "t37"."quarterly_mean",
+    "t37"."quarterly_std",
+    "t37"."quarterly_cv",
+    "t37"."average_order",
+    "t37"."largest_order",
+    "t37"."last_year_revenue",
+    "t37"."previous_year_revenue",
+    "t37"."third_year_revenue",
+    "t37"."growth_last_year",
+    "t37"."growth_year_before",
+    "t37"."recency_days",
+    "t37"."tenure_days",
+    "t37"."value",
+    "t37"."rank",
+    "t37"."share",
+    "t37"."cumulative_share",
+    CAST("t37"."value" AS DOUBLE PRECISION) AS "contribution",
     (
       (
         (
@@ -919,26 +891,26 @@ FROM (
             CAST((
               0.0 + (
                 (
-                  CAST("t42"."active_months" AS DOUBLE PRECISION) / 12
+                  CAST("t37"."active_months" AS DOUBLE PRECISION) / 12
                 ) * (
                   CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
                 )
               ) + (
                 CASE
-                  WHEN "t42"."monthly_cv" IS NULL
+                  WHEN "t37"."monthly_cv" IS NULL
                   THEN 0.0
                   ELSE CAST(1.0 AS DOUBLE PRECISION) / (
-                    "t42"."monthly_cv" + 1.0
+                    "t37"."monthly_cv" + 1.0
                   )
                 END * (
                   CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
                 )
               ) + (
                 CASE
-                  WHEN "t42"."quarterly_cv" IS NULL
+                  WHEN "t37"."quarterly_cv" IS NULL
                   THEN 0.0
                   ELSE CAST(1.0 AS DOUBLE PRECISION) / (
-                    "t42"."quarterly_cv" + 1.0
+                    "t37"."quarterly_cv" + 1.0
                   )
                 END * (
                   CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
@@ -948,12 +920,12 @@ FROM (
                   LEAST(
                     CASE
                       WHEN (
-                        "t42"."revenue" > 0
+                        "t37"."revenue" > 0
                       ) AND (
-                        "t42"."largest_order" IS NOT NULL
+                        "t37"."largest_order" IS NOT NULL
                       )
                       THEN 1.0 - (
-                        CAST("t42"."largest_order" AS DOUBLE PRECISION) / "t42"."revenue"
+                        CAST("t37"."largest_order" AS DOUBLE PRECISION) / "t37"."revenue"
                       )
                       ELSE 0.0
                     END,
@@ -973,51 +945,51 @@ FROM (
     ) / CAST(1000000000 AS DOUBLE PRECISION) AS "stability",
     (
       SELECT
-        AVG("t46"."v") AS "Mean(v)"
+        AVG("t41"."v") AS "Mean(v)"
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            "t43"."v",
-            ROW_NUMBER() OVER (ORDER BY "t43"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
-            COUNT("t43"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
+            "t38"."v",
+            ROW_NUMBER() OVER (ORDER BY "t38"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
+            COUNT("t38"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
           FROM (
             SELECT
-              CAST("t42"."value" AS DOUBLE PRECISION) AS "v"
-            FROM "t41" AS "t42"
+              CAST("t37"."value" AS DOUBLE PRECISION) AS "v"
+            FROM "t36" AS "t37"
             WHERE
-              "t42"."value" > 0 AND CAST("t42"."value" AS DOUBLE PRECISION) IS NOT NULL
-          ) AS "t43"
-        ) AS "t44"
+              "t37"."value" > 0 AND CAST("t37"."value" AS DOUBLE PRECISION) IS NOT NULL
+          ) AS "t38"
+        ) AS "t39"
         WHERE
           (
-            "t44"."_pos" = CAST(FLOOR(CAST((
-              "t44"."_n" - 1
+            "t39"."_pos" = CAST(FLOOR(CAST((
+              "t39"."_n" - 1
             ) AS DOUBLE PRECISION) / (
               2
             )) AS BIGINT)
           )
           OR (
-            "t44"."_pos" = CAST(FLOOR(CAST((
-              "t44"."_n"
+            "t39"."_pos" = CAST(FLOOR(CAST((
+              "t39"."_n"
             ) AS DOUBLE PRECISION) / (
               2
             )) AS BIGINT)
           )
-      ) AS "t46"
+      ) AS "t41"
     ) AS "contribution_threshold",
     (
       SELECT
-        AVG("t50"."v") AS "Mean(v)"
+        AVG("t45"."v") AS "Mean(v)"
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            "t47"."v",
-            ROW_NUMBER() OVER (ORDER BY "t47"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
-            COUNT("t47"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
+            "t42"."v",
+            ROW_NUMBER() OVER (ORDER BY "t42"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
+            COUNT("t42"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
           FROM (
             SELECT
               *
@@ -1030,26 +1002,26 @@ FROM (
                         CAST((
                           0.0 + (
                             (
-                              CAST("t42"."active_months" AS DOUBLE PRECISION) / 12
+                              CAST("t37"."active_months" AS DOUBLE PRECISION) / 12
                             ) * (
                               CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
                             )
                           ) + (
                             CASE
-                              WHEN "t42"."monthly_cv" IS NULL
+                              WHEN "t37"."monthly_cv" IS NULL
                               THEN 0.0
                               ELSE CAST(1.0 AS DOUBLE PRECISION) / (
-                                "t42"."monthly_cv" + 1.0
+                                "t37"."monthly_cv" + 1.0
                               )
                             END * (
                               CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
                             )
                           ) + (
                             CASE
-                              WHEN "t42"."quarterly_cv" IS NULL
+                              WHEN "t37"."quarterly_cv" IS NULL
                               THEN 0.0
                               ELSE CAST(1.0 AS DOUBLE PRECISION) / (
-                                "t42"."quarterly_cv" + 1.0
+                                "t37"."quarterly_cv" + 1.0
                               )
                             END * (
                               CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
@@ -1059,12 +1031,12 @@ FROM (
                               LEAST(
                                 CASE
                                   WHEN (
-                                    "t42"."revenue" > 0
+                                    "t37"."revenue" > 0
                                   ) AND (
-                                    "t42"."largest_order" IS NOT NULL
+                                    "t37"."largest_order" IS NOT NULL
                                   )
                                   THEN 1.0 - (
-                                    CAST("t42"."largest_order" AS DOUBLE PRECISION) / "t42"."revenue"
+                                    CAST("t37"."largest_order" AS DOUBLE PRECISION) / "t37"."revenue"
                                   )
                                   ELSE 0.0
                                 END,
@@ -1082,30 +1054,30 @@ FROM (
                     ) + 6755399441055744
                   ) - 6755399441055744
                 ) / CAST(1000000000 AS DOUBLE PRECISION) AS "v"
-              FROM "t41" AS "t42"
+              FROM "t36" AS "t37"
               WHERE
-                "t42"."value" > 0
-            ) AS "t45"
+                "t37"."value" > 0
+            ) AS "t40"
             WHERE
-              "t45"."v" IS NOT NULL
-          ) AS "t47"
-        ) AS "t49"
+              "t40"."v" IS NOT NULL
+          ) AS "t42"
+        ) AS "t44"
         WHERE
           (
-            "t49"."_pos" = CAST(FLOOR(CAST((
-              "t49"."_n" - 1
+            "t44"."_pos" = CAST(FLOOR(CAST((
+              "t44"."_n" - 1
             ) AS DOUBLE PRECISION) / (
               2
             )) AS BIGINT)
           )
           OR (
-            "t49"."_pos" = CAST(FLOOR(CAST((
-              "t49"."_n"
+            "t44"."_pos" = CAST(FLOOR(CAST((
+              "t44"."_n"
             ) AS DOUBLE PRECISION) / (
               2
             )) AS BIGINT)
           )
-      ) AS "t50"
+      ) AS "t45"
     ) AS "stability_threshold"
-  FROM "t41" AS "t42"
-) AS "t52"
+  FROM "t36" AS "t37"
+) AS "t47"

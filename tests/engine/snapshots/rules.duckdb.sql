@@ -1,14 +1,14 @@
-WITH "t9" AS (
+WITH "t6" AS (
   SELECT
     *
   FROM "transactions" AS "t2"
   WHERE
     "t2"."date" > MAKE_DATE(2023, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-), "t24" AS (
+), "t19" AS (
   SELECT
-    "t22"."customer_id",
-    "t22"."month",
-    SUM("t22"."amount_cents") AS "amount"
+    "t17"."customer_id",
+    "t17"."month",
+    SUM("t17"."amount_cents") AS "amount"
   FROM (
     SELECT
       "t2"."customer_id",
@@ -30,246 +30,218 @@ WITH "t9" AS (
     FROM "transactions" AS "t2"
     WHERE
       "t2"."date" > MAKE_DATE(2023, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-  ) AS "t22"
+  ) AS "t17"
   GROUP BY
     1,
     2
 )
 SELECT
-  "t41"."customer_id",
+  "t36"."customer_id",
   CASE
-    WHEN "t41"."growth_last_year" >= (
+    WHEN "t36"."growth_last_year" >= (
       CAST(200000000000 AS DOUBLE) / 1000000000000
     )
     THEN 'A'
     WHEN (
-      "t41"."growth_last_year" >= (
+      "t36"."growth_last_year" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t41"."growth_year_before" >= (
+      "t36"."growth_year_before" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t41"."active_months" >= (
+      "t36"."active_months" >= (
         CAST(10000000000000 AS DOUBLE) / 1000000000000
       )
     )
     THEN 'B'
     ELSE 'C'
   END AS "class",
-  "t41"."value",
-  "t41"."rank",
-  "t41"."share",
+  "t36"."value",
+  "t36"."rank",
+  "t36"."share",
   CASE
-    WHEN "t41"."growth_last_year" >= (
+    WHEN "t36"."growth_last_year" >= (
       CAST(200000000000 AS DOUBLE) / 1000000000000
     )
     THEN 1
     WHEN (
-      "t41"."growth_last_year" >= (
+      "t36"."growth_last_year" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t41"."growth_year_before" >= (
+      "t36"."growth_year_before" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t41"."active_months" >= (
+      "t36"."active_months" >= (
         CAST(10000000000000 AS DOUBLE) / 1000000000000
       )
     )
     THEN 2
     ELSE CAST(NULL AS BIGINT)
   END AS "matched_rule",
-  "t41"."active_months",
-  "t41"."growth_last_year",
-  "t41"."growth_year_before"
+  "t36"."active_months",
+  "t36"."growth_last_year",
+  "t36"."growth_year_before"
 FROM (
   SELECT
-    "t40"."customer_id",
-    "t40"."revenue",
-    "t40"."paid",
-    "t40"."payments",
-    "t40"."units",
-    "t40"."profit",
-    "t40"."orders",
-    "t40"."active_months",
-    "t40"."monthly_mean",
-    "t40"."monthly_std",
-    "t40"."monthly_cv",
-    "t40"."quarterly_mean",
-    "t40"."quarterly_std",
-    "t40"."quarterly_cv",
-    "t40"."average_order",
-    "t40"."largest_order",
-    "t40"."last_year_revenue",
-    "t40"."previous_year_revenue",
-    "t40"."third_year_revenue",
-    "t40"."growth_last_year",
-    "t40"."growth_year_before",
-    "t40"."recency_days",
-    "t40"."tenure_days",
-    "t40"."value",
-    "t40"."rank",
+    "t35"."customer_id",
+    "t35"."revenue",
+    "t35"."paid",
+    "t35"."payments",
+    "t35"."units",
+    "t35"."profit",
+    "t35"."orders",
+    "t35"."active_months",
+    "t35"."monthly_mean",
+    "t35"."monthly_std",
+    "t35"."monthly_cv",
+    "t35"."quarterly_mean",
+    "t35"."quarterly_std",
+    "t35"."quarterly_cv",
+    "t35"."average_order",
+    "t35"."largest_order",
+    "t35"."last_year_revenue",
+    "t35"."previous_year_revenue",
+    "t35"."third_year_revenue",
+    "t35"."growth_last_year",
+    "t35"."growth_year_before",
+    "t35"."recency_days",
+    "t35"."tenure_days",
+    "t35"."value",
+    "t35"."rank",
     CASE
       WHEN (
-        "t40"."value" > 0
+        "t35"."value" > 0
       )
       AND (
-        CAST(SUM("t40"."value") FILTER(WHERE
-          "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
+        CAST(SUM("t35"."value") FILTER(WHERE
+          "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
       )
-      THEN "t40"."value" / CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
+      THEN "t35"."value" / CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
       ELSE 0.0
     END AS "share",
     CASE
-      WHEN CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
-      THEN CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ORDER BY "t40"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
+      WHEN CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
+      THEN CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ORDER BY "t35"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
       ELSE 0.0
     END AS "cumulative_share"
   FROM (
     SELECT
-      "t39"."customer_id",
-      "t39"."revenue",
-      "t39"."paid",
-      "t39"."payments",
-      "t39"."units",
-      "t39"."profit",
-      "t39"."orders",
-      "t39"."active_months",
-      "t39"."monthly_mean",
-      "t39"."monthly_std",
-      "t39"."monthly_cv",
-      "t39"."quarterly_mean",
-      "t39"."quarterly_std",
-      "t39"."quarterly_cv",
-      "t39"."average_order",
-      "t39"."largest_order",
-      "t39"."last_year_revenue",
-      "t39"."previous_year_revenue",
-      "t39"."third_year_revenue",
-      "t39"."growth_last_year",
-      "t39"."growth_year_before",
-      "t39"."recency_days",
-      "t39"."tenure_days",
-      "t39"."value",
+      "t34"."customer_id",
+      "t34"."revenue",
+      "t34"."paid",
+      "t34"."payments",
+      "t34"."units",
+      "t34"."profit",
+      "t34"."orders",
+      "t34"."active_months",
+      "t34"."monthly_mean",
+      "t34"."monthly_std",
+      "t34"."monthly_cv",
+      "t34"."quarterly_mean",
+      "t34"."quarterly_std",
+      "t34"."quarterly_cv",
+      "t34"."average_order",
+      "t34"."largest_order",
+      "t34"."last_year_revenue",
+      "t34"."previous_year_revenue",
+      "t34"."third_year_revenue",
+      "t34"."growth_last_year",
+      "t34"."growth_year_before",
+      "t34"."recency_days",
+      "t34"."tenure_days",
+      "t34"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t39"."value" DESC, "t39"."customer_id" ASC
+          ORDER BY "t34"."value" DESC, "t34"."customer_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t38"."customer_id",
-        "t38"."revenue",
-        "t38"."paid",
-        "t38"."payments",
-        "t38"."units",
-        "t38"."profit",
-        "t38"."orders",
-        "t38"."active_months",
-        "t38"."monthly_mean",
-        "t38"."monthly_std",
-        "t38"."monthly_cv",
-        "t38"."quarterly_mean",
-        "t38"."quarterly_std",
-        "t38"."quarterly_cv",
-        "t38"."average_order",
-        "t38"."largest_order",
-        "t38"."last_year_revenue",
-        "t38"."previous_year_revenue",
-        "t38"."third_year_revenue",
-        "t38"."growth_last_year",
-        "t38"."growth_year_before",
-        "t38"."recency_days",
-        "t38"."tenure_days",
-        "t38"."revenue" AS "value"
+        "t33"."customer_id",
+        "t33"."revenue",
+        "t33"."paid",
+        "t33"."payments",
+        "t33"."units",
+        "t33"."profit",
+        "t33"."orders",
+        "t33"."active_months",
+        "t33"."monthly_mean",
+        "t33"."monthly_std",
+        "t33"."monthly_cv",
+        "t33"."quarterly_mean",
+        "t33"."quarterly_std",
+        "t33"."quarterly_cv",
+        "t33"."average_order",
+        "t33"."largest_order",
+        "t33"."last_year_revenue",
+        "t33"."previous_year_revenue",
+        "t33"."third_year_revenue",
+        "t33"."growth_last_year",
+        "t33"."growth_year_before",
+        "t33"."recency_days",
+        "t33"."tenure_days",
+        "t33"."revenue" AS "value"
       FROM (
         SELECT
-          "t16"."customer_id",
-          COALESCE("t23"."revenue", 0) AS "revenue",
-          COALESCE("t23"."profit", 0) AS "profit",
-          COALESCE("t23"."units", 0) AS "units",
-          COALESCE("t23"."orders", 0) AS "orders",
-          COALESCE("t15"."paid", 0) AS "paid",
-          COALESCE("t15"."payments", 0) AS "payments",
-          COALESCE("t37"."active_months", 0) AS "active_months",
-          COALESCE("t37"."monthly_mean", 0) AS "monthly_mean",
-          COALESCE("t37"."monthly_std", 0) AS "monthly_std",
-          "t37"."monthly_cv",
-          COALESCE("t37"."quarterly_mean", 0) AS "quarterly_mean",
-          COALESCE("t37"."quarterly_std", 0) AS "quarterly_std",
-          "t37"."quarterly_cv",
-          "t28"."average_order",
-          "t28"."largest_order",
-          COALESCE("t33"."last_year_revenue", 0) AS "last_year_revenue",
-          COALESCE("t33"."previous_year_revenue", 0) AS "previous_year_revenue",
-          COALESCE("t33"."third_year_revenue", 0) AS "third_year_revenue",
-          "t33"."growth_last_year",
-          "t33"."growth_year_before",
-          "t19"."recency_days",
-          "t19"."tenure_days"
+          "t8"."customer_id",
+          COALESCE("t18"."revenue", 0) AS "revenue",
+          COALESCE("t18"."profit", 0) AS "profit",
+          COALESCE("t18"."units", 0) AS "units",
+          COALESCE("t18"."orders", 0) AS "orders",
+          COALESCE("t11"."paid", 0) AS "paid",
+          COALESCE("t11"."payments", 0) AS "payments",
+          COALESCE("t32"."active_months", 0) AS "active_months",
+          COALESCE("t32"."monthly_mean", 0) AS "monthly_mean",
+          COALESCE("t32"."monthly_std", 0) AS "monthly_std",
+          "t32"."monthly_cv",
+          COALESCE("t32"."quarterly_mean", 0) AS "quarterly_mean",
+          COALESCE("t32"."quarterly_std", 0) AS "quarterly_std",
+          "t32"."quarterly_cv",
+          "t23"."average_order",
+          "t23"."largest_order",
+          COALESCE("t28"."last_year_revenue", 0) AS "last_year_revenue",
+          COALESCE("t28"."previous_year_revenue", 0) AS "previous_year_revenue",
+          COALESCE("t28"."third_year_revenue", 0) AS "third_year_revenue",
+          "t28"."growth_last_year",
+          "t28"."growth_year_before",
+          "t14"."recency_days",
+          "t14"."tenure_days"
         FROM (
           SELECT DISTINCT
-            *
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t2"."customer_id"
-                FROM "transactions" AS "t2"
-              ) AS "t4"
-              UNION ALL
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t1"."customer_id"
-                FROM "payments" AS "t1"
-              ) AS "t3"
-            ) AS "t7"
-            UNION ALL
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t0"."id" AS "customer_id"
-              FROM "customers" AS "t0"
-              WHERE
-                "t0"."status" <> 'prospect'
-            ) AS "t5"
-          ) AS "t11"
-        ) AS "t16"
+            "t0"."id" AS "customer_id"
+          FROM "customers" AS "t0"
+          WHERE
+            "t0"."status" <> 'prospect'
+        ) AS "t8"
         LEFT OUTER JOIN (
           SELECT
-            "t12"."customer_id",
-            SUM("t12"."amount_cents") AS "revenue",
-            SUM("t12"."amount_cents" - COALESCE("t12"."cost_cents", "t12"."amount_cents")) AS "profit",
-            SUM(COALESCE("t12"."units", 0)) AS "units",
-            COUNT(DISTINCT "t12"."document_id") AS "orders"
-          FROM "t9" AS "t12"
+            "t9"."customer_id",
+            SUM("t9"."amount_cents") AS "revenue",
+            SUM("t9"."amount_cents" - COALESCE("t9"."cost_cents", "t9"."amount_cents")) AS "profit",
+            SUM(COALESCE("t9"."units", 0)) AS "units",
+            COUNT(DISTINCT "t9"."document_id") AS "orders"
+          FROM "t6" AS "t9"
           GROUP BY
             1
-        ) AS "t23"
-          ON "t16"."customer_id" = "t23"."customer_id"
+        ) AS "t18"
+          ON "t8"."customer_id" = "t18"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t6"."customer_id",
-            SUM("t6"."amount_cents") AS "paid",
+            "t4"."customer_id",
+            SUM("t4"."amount_cents") AS "paid",
             COUNT(*) AS "payments"
           FROM (
             SELECT
@@ -277,20 +249,20 @@ FROM (
             FROM "payments" AS "t1"
             WHERE
               "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t6"
+          ) AS "t4"
           GROUP BY
             1
-        ) AS "t15"
-          ON "t16"."customer_id" = "t15"."customer_id"
+        ) AS "t11"
+          ON "t8"."customer_id" = "t11"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t31"."customer_id",
-            "t31"."active_months",
+            "t26"."customer_id",
+            "t26"."active_months",
             (
               (
                 (
                   (
-                    CAST("t31"."total" AS DOUBLE) / 12
+                    CAST("t26"."total" AS DOUBLE) / 12
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -302,9 +274,9 @@ FROM (
                     GREATEST(
                       (
                         (
-                          "t31"."squares" * 12
+                          "t26"."squares" * 12
                         ) - (
-                          CAST("t31"."total" AS DOUBLE) * CAST("t31"."total" AS DOUBLE)
+                          CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
                         )
                       ) / 144,
                       0
@@ -319,7 +291,7 @@ FROM (
                   (
                     (
                       (
-                        CAST("t31"."total" AS DOUBLE) / 12
+                        CAST("t26"."total" AS DOUBLE) / 12
                       ) * CAST(1000000000 AS DOUBLE)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -337,9 +309,9 @@ FROM (
                                 GREATEST(
                                   (
                                     (
-                                      "t31"."squares" * 12
+                                      "t26"."squares" * 12
                                     ) - (
-                                      CAST("t31"."total" AS DOUBLE) * CAST("t31"."total" AS DOUBLE)
+                                      CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
                                     )
                                   ) / 144,
                                   0
@@ -353,7 +325,7 @@ FROM (
                           (
                             (
                               (
-                                CAST("t31"."total" AS DOUBLE) / 12
+                                CAST("t26"."total" AS DOUBLE) / 12
                               ) * CAST(1000000000 AS DOUBLE)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -369,7 +341,7 @@ FROM (
               (
                 (
                   (
-                    CAST("t31"."total" AS DOUBLE) / 4
+                    CAST("t26"."total" AS DOUBLE) / 4
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -381,9 +353,9 @@ FROM (
                     GREATEST(
                       (
                         (
-                          "t35"."quarter_squares" * 4
+                          "t30"."quarter_squares" * 4
                         ) - (
-                          CAST("t31"."total" AS DOUBLE) * CAST("t31"."total" AS DOUBLE)
+                          CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
                         )
                       ) / 16,
                       0
@@ -398,7 +370,7 @@ FROM (
                   (
                     (
                       (
-                        CAST("t31"."total" AS DOUBLE) / 4
+                        CAST("t26"."total" AS DOUBLE) / 4
                       ) * CAST(1000000000 AS DOUBLE)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -416,9 +388,9 @@ FROM (
                                 GREATEST(
                                   (
                                     (
-                                      "t35"."quarter_squares" * 4
+                                      "t30"."quarter_squares" * 4
                                     ) - (
-                                      CAST("t31"."total" AS DOUBLE) * CAST("t31"."total" AS DOUBLE)
+                                      CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
                                     )
                                   ) / 16,
                                   0
@@ -432,7 +404,7 @@ FROM (
                           (
                             (
                               (
-                                CAST("t31"."total" AS DOUBLE) / 4
+                                CAST("t26"."total" AS DOUBLE) / 4
                               ) * CAST(1000000000 AS DOUBLE)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -446,85 +418,85 @@ FROM (
             END AS "quarterly_cv"
           FROM (
             SELECT
-              "t25"."customer_id",
-              SUM(CAST("t25"."amount" > 0 AS INT)) AS "active_months",
-              SUM("t25"."amount") AS "total",
-              SUM(CAST("t25"."amount" AS DOUBLE) * CAST("t25"."amount" AS DOUBLE)) AS "squares"
-            FROM "t24" AS "t25"
+              "t20"."customer_id",
+              SUM(CAST("t20"."amount" > 0 AS INT)) AS "active_months",
+              SUM("t20"."amount") AS "total",
+              SUM(CAST("t20"."amount" AS DOUBLE) * CAST("t20"."amount" AS DOUBLE)) AS "squares"
+            FROM "t19" AS "t20"
             GROUP BY
               1
-          ) AS "t31"
+          ) AS "t26"
           INNER JOIN (
             SELECT
-              "t32"."customer_id",
-              SUM(CAST("t32"."amount" AS DOUBLE) * CAST("t32"."amount" AS DOUBLE)) AS "quarter_squares"
+              "t27"."customer_id",
+              SUM(CAST("t27"."amount" AS DOUBLE) * CAST("t27"."amount" AS DOUBLE)) AS "quarter_squares"
             FROM (
               SELECT
-                "t27"."customer_id",
-                "t27"."quarter",
-                SUM("t27"."amount") AS "amount"
+                "t22"."customer_id",
+                "t22"."quarter",
+                SUM("t22"."amount") AS "amount"
               FROM (
                 SELECT
-                  "t25"."customer_id",
-                  "t25"."month",
-                  "t25"."amount",
+                  "t20"."customer_id",
+                  "t20"."month",
+                  "t20"."amount",
                   CAST(FLOOR((
-                    "t25"."month"
+                    "t20"."month"
                   ) / (
                     3
                   )) AS BIGINT) AS "quarter"
-                FROM "t24" AS "t25"
-              ) AS "t27"
+                FROM "t19" AS "t20"
+              ) AS "t22"
               GROUP BY
                 1,
                 2
-            ) AS "t32"
+            ) AS "t27"
             GROUP BY
               1
-          ) AS "t35"
-            ON "t31"."customer_id" = "t35"."customer_id"
-        ) AS "t37"
-          ON "t16"."customer_id" = "t37"."customer_id"
+          ) AS "t30"
+            ON "t26"."customer_id" = "t30"."customer_id"
+        ) AS "t32"
+          ON "t8"."customer_id" = "t32"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t17"."customer_id",
+            "t12"."customer_id",
             (
               (
                 (
                   (
-                    CAST(SUM("t17"."amount") AS DOUBLE) / CAST(COUNT(*) AS DOUBLE)
+                    CAST(SUM("t12"."amount") AS DOUBLE) / CAST(COUNT(*) AS DOUBLE)
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
             ) / CAST(1000000000 AS DOUBLE) AS "average_order",
-            MAX("t17"."amount") AS "largest_order"
+            MAX("t12"."amount") AS "largest_order"
           FROM (
             SELECT
-              "t12"."customer_id",
-              "t12"."document_id",
-              SUM("t12"."amount_cents") AS "amount"
-            FROM "t9" AS "t12"
+              "t9"."customer_id",
+              "t9"."document_id",
+              SUM("t9"."amount_cents") AS "amount"
+            FROM "t6" AS "t9"
             GROUP BY
               1,
               2
-          ) AS "t17"
+          ) AS "t12"
           GROUP BY
             1
-        ) AS "t28"
-          ON "t16"."customer_id" = "t28"."customer_id"
+        ) AS "t23"
+          ON "t8"."customer_id" = "t23"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t21"."customer_id",
-            "t21"."last_year_revenue",
-            "t21"."previous_year_revenue",
-            "t21"."third_year_revenue",
+            "t16"."customer_id",
+            "t16"."last_year_revenue",
+            "t16"."previous_year_revenue",
+            "t16"."third_year_revenue",
             CASE
-              WHEN "t21"."previous_year_revenue" > 0
+              WHEN "t16"."previous_year_revenue" > 0
               THEN (
                 (
                   (
                     (
-                      CAST("t21"."last_year_revenue" - "t21"."previous_year_revenue" AS DOUBLE) / CAST("t21"."previous_year_revenue" AS DOUBLE)
+                      CAST("t16"."last_year_revenue" - "t16"."previous_year_revenue" AS DOUBLE) / CAST("t16"."previous_year_revenue" AS DOUBLE)
                     ) * CAST(1000000000 AS DOUBLE)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -532,12 +504,12 @@ FROM (
               ELSE NULL
             END AS "growth_last_year",
             CASE
-              WHEN "t21"."third_year_revenue" > 0
+              WHEN "t16"."third_year_revenue" > 0
               THEN (
                 (
                   (
                     (
-                      CAST("t21"."previous_year_revenue" - "t21"."third_year_revenue" AS DOUBLE) / CAST("t21"."third_year_revenue" AS DOUBLE)
+                      CAST("t16"."previous_year_revenue" - "t16"."third_year_revenue" AS DOUBLE) / CAST("t16"."third_year_revenue" AS DOUBLE)
                     ) * CAST(1000000000 AS DOUBLE)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -546,34 +518,34 @@ FROM (
             END AS "growth_year_before"
           FROM (
             SELECT
-              "t10"."customer_id",
+              "t7"."customer_id",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > MAKE_DATE(2023, 6, 30)
+                    "t7"."date" > MAKE_DATE(2023, 6, 30)
                   )
                   AND (
-                    "t10"."date" <= MAKE_DATE(2024, 6, 30)
+                    "t7"."date" <= MAKE_DATE(2024, 6, 30)
                   )),
                 0
               ) AS "last_year_revenue",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > MAKE_DATE(2022, 6, 30)
+                    "t7"."date" > MAKE_DATE(2022, 6, 30)
                   )
                   AND (
-                    "t10"."date" <= MAKE_DATE(2023, 6, 30)
+                    "t7"."date" <= MAKE_DATE(2023, 6, 30)
                   )),
                 0
               ) AS "previous_year_revenue",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > MAKE_DATE(2021, 6, 30)
+                    "t7"."date" > MAKE_DATE(2021, 6, 30)
                   )
                   AND (
-                    "t10"."date" <= MAKE_DATE(2022, 6, 30)
+                    "t7"."date" <= MAKE_DATE(2022, 6, 30)
                   )),
                 0
               ) AS "third_year_revenue"
@@ -583,29 +555,29 @@ FROM (
               FROM "transactions" AS "t2"
               WHERE
                 "t2"."date" > MAKE_DATE(2021, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-            ) AS "t10"
+            ) AS "t7"
             GROUP BY
               1
-          ) AS "t21"
-        ) AS "t33"
-          ON "t16"."customer_id" = "t33"."customer_id"
+          ) AS "t16"
+        ) AS "t28"
+          ON "t8"."customer_id" = "t28"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t8"."customer_id",
-            19904 - MAX(DATE_DIFF('DAY', MAKE_DATE(1970, 1, 1), "t8"."date")) AS "recency_days",
-            19904 - MIN(DATE_DIFF('DAY', MAKE_DATE(1970, 1, 1), "t8"."date")) AS "tenure_days"
+            "t5"."customer_id",
+            19904 - MAX(DATE_DIFF('DAY', MAKE_DATE(1970, 1, 1), "t5"."date")) AS "recency_days",
+            19904 - MIN(DATE_DIFF('DAY', MAKE_DATE(1970, 1, 1), "t5"."date")) AS "tenure_days"
           FROM (
             SELECT
               *
             FROM "transactions" AS "t2"
             WHERE
               "t2"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t8"
+          ) AS "t5"
           GROUP BY
             1
-        ) AS "t19"
-          ON "t16"."customer_id" = "t19"."customer_id"
-      ) AS "t38"
-    ) AS "t39"
-  ) AS "t40"
-) AS "t41"
+        ) AS "t14"
+          ON "t8"."customer_id" = "t14"."customer_id"
+      ) AS "t33"
+    ) AS "t34"
+  ) AS "t35"
+) AS "t36"

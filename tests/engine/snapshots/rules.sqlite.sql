@@ -1,14 +1,14 @@
-WITH "t9" AS (
+WITH "t6" AS (
   SELECT
     *
   FROM "transactions" AS "t2"
   WHERE
     "t2"."date" > '2023-06-30' AND "t2"."date" <= '2024-06-30'
-), "t24" AS (
+), "t19" AS (
   SELECT
-    "t22"."customer_id",
-    "t22"."month",
-    SUM("t22"."amount_cents") AS "amount"
+    "t17"."customer_id",
+    "t17"."month",
+    SUM("t17"."amount_cents") AS "amount"
   FROM (
     SELECT
       "t2"."customer_id",
@@ -30,249 +30,221 @@ WITH "t9" AS (
     FROM "transactions" AS "t2"
     WHERE
       "t2"."date" > '2023-06-30' AND "t2"."date" <= '2024-06-30'
-  ) AS "t22"
+  ) AS "t17"
   GROUP BY
     1,
     2
 )
 SELECT
-  "t41"."customer_id",
+  "t36"."customer_id",
   CASE
-    WHEN "t41"."growth_last_year" >= (
+    WHEN "t36"."growth_last_year" >= (
       CAST(200000000000 AS REAL) / 1000000000000
     )
     THEN 'A'
     WHEN (
-      "t41"."growth_last_year" >= (
+      "t36"."growth_last_year" >= (
         CAST(100000000000 AS REAL) / 1000000000000
       )
     )
     AND (
-      "t41"."growth_year_before" >= (
+      "t36"."growth_year_before" >= (
         CAST(100000000000 AS REAL) / 1000000000000
       )
     )
     AND (
-      "t41"."active_months" >= (
+      "t36"."active_months" >= (
         CAST(10000000000000 AS REAL) / 1000000000000
       )
     )
     THEN 'B'
     ELSE 'C'
   END AS "class",
-  "t41"."value",
-  "t41"."rank",
-  "t41"."share",
+  "t36"."value",
+  "t36"."rank",
+  "t36"."share",
   CASE
-    WHEN "t41"."growth_last_year" >= (
+    WHEN "t36"."growth_last_year" >= (
       CAST(200000000000 AS REAL) / 1000000000000
     )
     THEN 1
     WHEN (
-      "t41"."growth_last_year" >= (
+      "t36"."growth_last_year" >= (
         CAST(100000000000 AS REAL) / 1000000000000
       )
     )
     AND (
-      "t41"."growth_year_before" >= (
+      "t36"."growth_year_before" >= (
         CAST(100000000000 AS REAL) / 1000000000000
       )
     )
     AND (
-      "t41"."active_months" >= (
+      "t36"."active_months" >= (
         CAST(10000000000000 AS REAL) / 1000000000000
       )
     )
     THEN 2
     ELSE CAST(NULL AS INTEGER)
   END AS "matched_rule",
-  "t41"."active_months",
-  "t41"."growth_last_year",
-  "t41"."growth_year_before"
+  "t36"."active_months",
+  "t36"."growth_last_year",
+  "t36"."growth_year_before"
 FROM (
   SELECT
-    "t40"."customer_id",
-    "t40"."revenue",
-    "t40"."paid",
-    "t40"."payments",
-    "t40"."units",
-    "t40"."profit",
-    "t40"."orders",
-    "t40"."active_months",
-    "t40"."monthly_mean",
-    "t40"."monthly_std",
-    "t40"."monthly_cv",
-    "t40"."quarterly_mean",
-    "t40"."quarterly_std",
-    "t40"."quarterly_cv",
-    "t40"."average_order",
-    "t40"."largest_order",
-    "t40"."last_year_revenue",
-    "t40"."previous_year_revenue",
-    "t40"."third_year_revenue",
-    "t40"."growth_last_year",
-    "t40"."growth_year_before",
-    "t40"."recency_days",
-    "t40"."tenure_days",
-    "t40"."value",
-    "t40"."rank",
+    "t35"."customer_id",
+    "t35"."revenue",
+    "t35"."paid",
+    "t35"."payments",
+    "t35"."units",
+    "t35"."profit",
+    "t35"."orders",
+    "t35"."active_months",
+    "t35"."monthly_mean",
+    "t35"."monthly_std",
+    "t35"."monthly_cv",
+    "t35"."quarterly_mean",
+    "t35"."quarterly_std",
+    "t35"."quarterly_cv",
+    "t35"."average_order",
+    "t35"."largest_order",
+    "t35"."last_year_revenue",
+    "t35"."previous_year_revenue",
+    "t35"."third_year_revenue",
+    "t35"."growth_last_year",
+    "t35"."growth_year_before",
+    "t35"."recency_days",
+    "t35"."tenure_days",
+    "t35"."value",
+    "t35"."rank",
     IIF(
       (
-        "t40"."value" > 0
+        "t35"."value" > 0
       )
       AND (
-        CAST(SUM("t40"."value") FILTER(WHERE
-          "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0
+        CAST(SUM("t35"."value") FILTER(WHERE
+          "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0
       ),
-      "t40"."value" / CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
+      "t35"."value" / CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
       0.0
     ) AS "share",
     IIF(
-      CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0,
-      CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (
-        ORDER BY "t40"."rank" ASC NULLS LAST
+      CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0,
+      CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (
+        ORDER BY "t35"."rank" ASC NULLS LAST
         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-      ) AS REAL) / CAST(SUM("t40"."value") FILTER(WHERE
-        "t40"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
+      ) AS REAL) / CAST(SUM("t35"."value") FILTER(WHERE
+        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
       0.0
     ) AS "cumulative_share"
   FROM (
     SELECT
-      "t39"."customer_id",
-      "t39"."revenue",
-      "t39"."paid",
-      "t39"."payments",
-      "t39"."units",
-      "t39"."profit",
-      "t39"."orders",
-      "t39"."active_months",
-      "t39"."monthly_mean",
-      "t39"."monthly_std",
-      "t39"."monthly_cv",
-      "t39"."quarterly_mean",
-      "t39"."quarterly_std",
-      "t39"."quarterly_cv",
-      "t39"."average_order",
-      "t39"."largest_order",
-      "t39"."last_year_revenue",
-      "t39"."previous_year_revenue",
-      "t39"."third_year_revenue",
-      "t39"."growth_last_year",
-      "t39"."growth_year_before",
-      "t39"."recency_days",
-      "t39"."tenure_days",
-      "t39"."value",
+      "t34"."customer_id",
+      "t34"."revenue",
+      "t34"."paid",
+      "t34"."payments",
+      "t34"."units",
+      "t34"."profit",
+      "t34"."orders",
+      "t34"."active_months",
+      "t34"."monthly_mean",
+      "t34"."monthly_std",
+      "t34"."monthly_cv",
+      "t34"."quarterly_mean",
+      "t34"."quarterly_std",
+      "t34"."quarterly_cv",
+      "t34"."average_order",
+      "t34"."largest_order",
+      "t34"."last_year_revenue",
+      "t34"."previous_year_revenue",
+      "t34"."third_year_revenue",
+      "t34"."growth_last_year",
+      "t34"."growth_year_before",
+      "t34"."recency_days",
+      "t34"."tenure_days",
+      "t34"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t39"."value" DESC, "t39"."customer_id" ASC NULLS LAST
+          ORDER BY "t34"."value" DESC, "t34"."customer_id" ASC NULLS LAST
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t38"."customer_id",
-        "t38"."revenue",
-        "t38"."paid",
-        "t38"."payments",
-        "t38"."units",
-        "t38"."profit",
-        "t38"."orders",
-        "t38"."active_months",
-        "t38"."monthly_mean",
-        "t38"."monthly_std",
-        "t38"."monthly_cv",
-        "t38"."quarterly_mean",
-        "t38"."quarterly_std",
-        "t38"."quarterly_cv",
-        "t38"."average_order",
-        "t38"."largest_order",
-        "t38"."last_year_revenue",
-        "t38"."previous_year_revenue",
-        "t38"."third_year_revenue",
-        "t38"."growth_last_year",
-        "t38"."growth_year_before",
-        "t38"."recency_days",
-        "t38"."tenure_days",
-        "t38"."revenue" AS "value"
+        "t33"."customer_id",
+        "t33"."revenue",
+        "t33"."paid",
+        "t33"."payments",
+        "t33"."units",
+        "t33"."profit",
+        "t33"."orders",
+        "t33"."active_months",
+        "t33"."monthly_mean",
+        "t33"."monthly_std",
+        "t33"."monthly_cv",
+        "t33"."quarterly_mean",
+        "t33"."quarterly_std",
+        "t33"."quarterly_cv",
+        "t33"."average_order",
+        "t33"."largest_order",
+        "t33"."last_year_revenue",
+        "t33"."previous_year_revenue",
+        "t33"."third_year_revenue",
+        "t33"."growth_last_year",
+        "t33"."growth_year_before",
+        "t33"."recency_days",
+        "t33"."tenure_days",
+        "t33"."revenue" AS "value"
       FROM (
         SELECT
-          "t16"."customer_id",
-          COALESCE("t23"."revenue", 0) AS "revenue",
-          COALESCE("t23"."profit", 0) AS "profit",
-          COALESCE("t23"."units", 0) AS "units",
-          COALESCE("t23"."orders", 0) AS "orders",
-          COALESCE("t15"."paid", 0) AS "paid",
-          COALESCE("t15"."payments", 0) AS "payments",
-          COALESCE("t37"."active_months", 0) AS "active_months",
-          COALESCE("t37"."monthly_mean", 0) AS "monthly_mean",
-          COALESCE("t37"."monthly_std", 0) AS "monthly_std",
-          "t37"."monthly_cv",
-          COALESCE("t37"."quarterly_mean", 0) AS "quarterly_mean",
-          COALESCE("t37"."quarterly_std", 0) AS "quarterly_std",
-          "t37"."quarterly_cv",
-          "t28"."average_order",
-          "t28"."largest_order",
-          COALESCE("t33"."last_year_revenue", 0) AS "last_year_revenue",
-          COALESCE("t33"."previous_year_revenue", 0) AS "previous_year_revenue",
-          COALESCE("t33"."third_year_revenue", 0) AS "third_year_revenue",
-          "t33"."growth_last_year",
-          "t33"."growth_year_before",
-          "t19"."recency_days",
-          "t19"."tenure_days"
+          "t8"."customer_id",
+          COALESCE("t18"."revenue", 0) AS "revenue",
+          COALESCE("t18"."profit", 0) AS "profit",
+          COALESCE("t18"."units", 0) AS "units",
+          COALESCE("t18"."orders", 0) AS "orders",
+          COALESCE("t11"."paid", 0) AS "paid",
+          COALESCE("t11"."payments", 0) AS "payments",
+          COALESCE("t32"."active_months", 0) AS "active_months",
+          COALESCE("t32"."monthly_mean", 0) AS "monthly_mean",
+          COALESCE("t32"."monthly_std", 0) AS "monthly_std",
+          "t32"."monthly_cv",
+          COALESCE("t32"."quarterly_mean", 0) AS "quarterly_mean",
+          COALESCE("t32"."quarterly_std", 0) AS "quarterly_std",
+          "t32"."quarterly_cv",
+          "t23"."average_order",
+          "t23"."largest_order",
+          COALESCE("t28"."last_year_revenue", 0) AS "last_year_revenue",
+          COALESCE("t28"."previous_year_revenue", 0) AS "previous_year_revenue",
+          COALESCE("t28"."third_year_revenue", 0) AS "third_year_revenue",
+          "t28"."growth_last_year",
+          "t28"."growth_year_before",
+          "t14"."recency_days",
+          "t14"."tenure_days"
         FROM (
           SELECT DISTINCT
-            *
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t2"."customer_id"
-                FROM "transactions" AS "t2"
-              ) AS "t4"
-              UNION ALL
-              SELECT
-                *
-              FROM (
-                SELECT
-                  "t1"."customer_id"
-                FROM "payments" AS "t1"
-              ) AS "t3"
-            ) AS "t7"
-            UNION ALL
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t0"."id" AS "customer_id"
-              FROM "customers" AS "t0"
-              WHERE
-                "t0"."status" <> 'prospect'
-            ) AS "t5"
-          ) AS "t11"
-        ) AS "t16"
+            "t0"."id" AS "customer_id"
+          FROM "customers" AS "t0"
+          WHERE
+            "t0"."status" <> 'prospect'
+        ) AS "t8"
         LEFT OUTER JOIN (
           SELECT
-            "t12"."customer_id",
-            SUM("t12"."amount_cents") AS "revenue",
-            SUM("t12"."amount_cents" - COALESCE("t12"."cost_cents", "t12"."amount_cents")) AS "profit",
-            SUM(COALESCE("t12"."units", 0)) AS "units",
-            COUNT(DISTINCT "t12"."document_id") AS "orders"
-          FROM "t9" AS "t12"
+            "t9"."customer_id",
+            SUM("t9"."amount_cents") AS "revenue",
+            SUM("t9"."amount_cents" - COALESCE("t9"."cost_cents", "t9"."amount_cents")) AS "profit",
+            SUM(COALESCE("t9"."units", 0)) AS "units",
+            COUNT(DISTINCT "t9"."document_id") AS "orders"
+          FROM "t6" AS "t9"
           GROUP BY
             1
-        ) AS "t23"
-          ON "t16"."customer_id" = "t23"."customer_id"
+        ) AS "t18"
+          ON "t8"."customer_id" = "t18"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t6"."customer_id",
-            SUM("t6"."amount_cents") AS "paid",
+            "t4"."customer_id",
+            SUM("t4"."amount_cents") AS "paid",
             COUNT(*) AS "payments"
           FROM (
             SELECT
@@ -280,20 +252,20 @@ FROM (
             FROM "payments" AS "t1"
             WHERE
               "t1"."date" > '2023-06-30' AND "t1"."date" <= '2024-06-30'
-          ) AS "t6"
+          ) AS "t4"
           GROUP BY
             1
-        ) AS "t15"
-          ON "t16"."customer_id" = "t15"."customer_id"
+        ) AS "t11"
+          ON "t8"."customer_id" = "t11"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t31"."customer_id",
-            "t31"."active_months",
+            "t26"."customer_id",
+            "t26"."active_months",
             (
               (
                 (
                   (
-                    CAST("t31"."total" AS REAL) / 12
+                    CAST("t26"."total" AS REAL) / 12
                   ) * CAST(1000000000 AS REAL)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -305,9 +277,9 @@ FROM (
                     MAX(
                       CAST((
                         (
-                          "t31"."squares" * 12
+                          "t26"."squares" * 12
                         ) - (
-                          CAST("t31"."total" AS REAL) * CAST("t31"."total" AS REAL)
+                          CAST("t26"."total" AS REAL) * CAST("t26"."total" AS REAL)
                         )
                       ) AS REAL) / 144,
                       0
@@ -322,7 +294,7 @@ FROM (
                   (
                     (
                       (
-                        CAST("t31"."total" AS REAL) / 12
+                        CAST("t26"."total" AS REAL) / 12
                       ) * CAST(1000000000 AS REAL)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -340,9 +312,9 @@ FROM (
                                 MAX(
                                   CAST((
                                     (
-                                      "t31"."squares" * 12
+                                      "t26"."squares" * 12
                                     ) - (
-                                      CAST("t31"."total" AS REAL) * CAST("t31"."total" AS REAL)
+                                      CAST("t26"."total" AS REAL) * CAST("t26"."total" AS REAL)
                                     )
                                   ) AS REAL) / 144,
                                   0
@@ -356,7 +328,7 @@ FROM (
                           (
                             (
                               (
-                                CAST("t31"."total" AS REAL) / 12
+                                CAST("t26"."total" AS REAL) / 12
                               ) * CAST(1000000000 AS REAL)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -372,7 +344,7 @@ FROM (
               (
                 (
                   (
-                    CAST("t31"."total" AS REAL) / 4
+                    CAST("t26"."total" AS REAL) / 4
                   ) * CAST(1000000000 AS REAL)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -384,9 +356,9 @@ FROM (
                     MAX(
                       CAST((
                         (
-                          "t35"."quarter_squares" * 4
+                          "t30"."quarter_squares" * 4
                         ) - (
-                          CAST("t31"."total" AS REAL) * CAST("t31"."total" AS REAL)
+                          CAST("t26"."total" AS REAL) * CAST("t26"."total" AS REAL)
                         )
                       ) AS REAL) / 16,
                       0
@@ -401,7 +373,7 @@ FROM (
                   (
                     (
                       (
-                        CAST("t31"."total" AS REAL) / 4
+                        CAST("t26"."total" AS REAL) / 4
                       ) * CAST(1000000000 AS REAL)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -419,9 +391,9 @@ FROM (
                                 MAX(
                                   CAST((
                                     (
-                                      "t35"."quarter_squares" * 4
+                                      "t30"."quarter_squares" * 4
                                     ) - (
-                                      CAST("t31"."total" AS REAL) * CAST("t31"."total" AS REAL)
+                                      CAST("t26"."total" AS REAL) * CAST("t26"."total" AS REAL)
                                     )
                                   ) AS REAL) / 16,
                                   0
@@ -435,7 +407,7 @@ FROM (
                           (
                             (
                               (
-                                CAST("t31"."total" AS REAL) / 4
+                                CAST("t26"."total" AS REAL) / 4
                               ) * CAST(1000000000 AS REAL)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -449,85 +421,85 @@ FROM (
             ) AS "quarterly_cv"
           FROM (
             SELECT
-              "t25"."customer_id",
-              SUM(CAST("t25"."amount" > 0 AS INTEGER)) AS "active_months",
-              SUM("t25"."amount") AS "total",
-              SUM(CAST("t25"."amount" AS REAL) * CAST("t25"."amount" AS REAL)) AS "squares"
-            FROM "t24" AS "t25"
+              "t20"."customer_id",
+              SUM(CAST("t20"."amount" > 0 AS INTEGER)) AS "active_months",
+              SUM("t20"."amount") AS "total",
+              SUM(CAST("t20"."amount" AS REAL) * CAST("t20"."amount" AS REAL)) AS "squares"
+            FROM "t19" AS "t20"
             GROUP BY
               1
-          ) AS "t31"
+          ) AS "t26"
           INNER JOIN (
             SELECT
-              "t32"."customer_id",
-              SUM(CAST("t32"."amount" AS REAL) * CAST("t32"."amount" AS REAL)) AS "quarter_squares"
+              "t27"."customer_id",
+              SUM(CAST("t27"."amount" AS REAL) * CAST("t27"."amount" AS REAL)) AS "quarter_squares"
             FROM (
               SELECT
-                "t27"."customer_id",
-                "t27"."quarter",
-                SUM("t27"."amount") AS "amount"
+                "t22"."customer_id",
+                "t22"."quarter",
+                SUM("t22"."amount") AS "amount"
               FROM (
                 SELECT
-                  "t25"."customer_id",
-                  "t25"."month",
-                  "t25"."amount",
+                  "t20"."customer_id",
+                  "t20"."month",
+                  "t20"."amount",
                   CAST(FLOOR(CAST((
-                    "t25"."month"
+                    "t20"."month"
                   ) AS REAL) / (
                     3
                   )) AS INTEGER) AS "quarter"
-                FROM "t24" AS "t25"
-              ) AS "t27"
+                FROM "t19" AS "t20"
+              ) AS "t22"
               GROUP BY
                 1,
                 2
-            ) AS "t32"
+            ) AS "t27"
             GROUP BY
               1
-          ) AS "t35"
-            ON "t31"."customer_id" = "t35"."customer_id"
-        ) AS "t37"
-          ON "t16"."customer_id" = "t37"."customer_id"
+          ) AS "t30"
+            ON "t26"."customer_id" = "t30"."customer_id"
+        ) AS "t32"
+          ON "t8"."customer_id" = "t32"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t17"."customer_id",
+            "t12"."customer_id",
             (
               (
                 (
                   (
-                    CAST(SUM("t17"."amount") AS REAL) / CAST(COUNT(*) AS REAL)
+                    CAST(SUM("t12"."amount") AS REAL) / CAST(COUNT(*) AS REAL)
                   ) * CAST(1000000000 AS REAL)
                 ) + 6755399441055744
               ) - 6755399441055744
             ) / CAST(1000000000 AS REAL) AS "average_order",
-            MAX("t17"."amount") AS "largest_order"
+            MAX("t12"."amount") AS "largest_order"
           FROM (
             SELECT
-              "t12"."customer_id",
-              "t12"."document_id",
-              SUM("t12"."amount_cents") AS "amount"
-            FROM "t9" AS "t12"
+              "t9"."customer_id",
+              "t9"."document_id",
+              SUM("t9"."amount_cents") AS "amount"
+            FROM "t6" AS "t9"
             GROUP BY
               1,
               2
-          ) AS "t17"
+          ) AS "t12"
           GROUP BY
             1
-        ) AS "t28"
-          ON "t16"."customer_id" = "t28"."customer_id"
+        ) AS "t23"
+          ON "t8"."customer_id" = "t23"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t21"."customer_id",
-            "t21"."last_year_revenue",
-            "t21"."previous_year_revenue",
-            "t21"."third_year_revenue",
+            "t16"."customer_id",
+            "t16"."last_year_revenue",
+            "t16"."previous_year_revenue",
+            "t16"."third_year_revenue",
             IIF(
-              "t21"."previous_year_revenue" > 0,
+              "t16"."previous_year_revenue" > 0,
               (
                 (
                   (
                     (
-                      CAST("t21"."last_year_revenue" - "t21"."previous_year_revenue" AS REAL) / CAST("t21"."previous_year_revenue" AS REAL)
+                      CAST("t16"."last_year_revenue" - "t16"."previous_year_revenue" AS REAL) / CAST("t16"."previous_year_revenue" AS REAL)
                     ) * CAST(1000000000 AS REAL)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -535,12 +507,12 @@ FROM (
               NULL
             ) AS "growth_last_year",
             IIF(
-              "t21"."third_year_revenue" > 0,
+              "t16"."third_year_revenue" > 0,
               (
                 (
                   (
                     (
-                      CAST("t21"."previous_year_revenue" - "t21"."third_year_revenue" AS REAL) / CAST("t21"."third_year_revenue" AS REAL)
+                      CAST("t16"."previous_year_revenue" - "t16"."third_year_revenue" AS REAL) / CAST("t16"."third_year_revenue" AS REAL)
                     ) * CAST(1000000000 AS REAL)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -549,31 +521,31 @@ FROM (
             ) AS "growth_year_before"
           FROM (
             SELECT
-              "t10"."customer_id",
+              "t7"."customer_id",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > '2023-06-30'
+                    "t7"."date" > '2023-06-30'
                   ) AND (
-                    "t10"."date" <= '2024-06-30'
+                    "t7"."date" <= '2024-06-30'
                   )),
                 0
               ) AS "last_year_revenue",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > '2022-06-30'
+                    "t7"."date" > '2022-06-30'
                   ) AND (
-                    "t10"."date" <= '2023-06-30'
+                    "t7"."date" <= '2023-06-30'
                   )),
                 0
               ) AS "previous_year_revenue",
               COALESCE(
-                SUM("t10"."amount_cents") FILTER(WHERE
+                SUM("t7"."amount_cents") FILTER(WHERE
                   (
-                    "t10"."date" > '2021-06-30'
+                    "t7"."date" > '2021-06-30'
                   ) AND (
-                    "t10"."date" <= '2022-06-30'
+                    "t7"."date" <= '2022-06-30'
                   )),
                 0
               ) AS "third_year_revenue"
@@ -583,29 +555,29 @@ FROM (
               FROM "transactions" AS "t2"
               WHERE
                 "t2"."date" > '2021-06-30' AND "t2"."date" <= '2024-06-30'
-            ) AS "t10"
+            ) AS "t7"
             GROUP BY
               1
-          ) AS "t21"
-        ) AS "t33"
-          ON "t16"."customer_id" = "t33"."customer_id"
+          ) AS "t16"
+        ) AS "t28"
+          ON "t8"."customer_id" = "t28"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t8"."customer_id",
-            19904 - MAX(_IBIS_DATE_DELTA("t8"."date", DATE(PRINTF('%04d-%02d-%02d', 1970, 1, 1)))) AS "recency_days",
-            19904 - MIN(_IBIS_DATE_DELTA("t8"."date", DATE(PRINTF('%04d-%02d-%02d', 1970, 1, 1)))) AS "tenure_days"
+            "t5"."customer_id",
+            19904 - MAX(_IBIS_DATE_DELTA("t5"."date", DATE(PRINTF('%04d-%02d-%02d', 1970, 1, 1)))) AS "recency_days",
+            19904 - MIN(_IBIS_DATE_DELTA("t5"."date", DATE(PRINTF('%04d-%02d-%02d', 1970, 1, 1)))) AS "tenure_days"
           FROM (
             SELECT
               *
             FROM "transactions" AS "t2"
             WHERE
               "t2"."date" <= '2024-06-30'
-          ) AS "t8"
+          ) AS "t5"
           GROUP BY
             1
-        ) AS "t19"
-          ON "t16"."customer_id" = "t19"."customer_id"
-      ) AS "t38"
-    ) AS "t39"
-  ) AS "t40"
-) AS "t41"
+        ) AS "t14"
+          ON "t8"."customer_id" = "t14"."customer_id"
+      ) AS "t33"
+    ) AS "t34"
+  ) AS "t35"
+) AS "t36"
