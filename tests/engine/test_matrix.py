@@ -66,9 +66,16 @@ STABILITY = {
 }
 
 
+# Several tests look at the same run: each (backend, scheme, data) runs once (compiling takes most of the time).
+_RESULTS: dict[tuple, dict[int, dict]] = {}
+
+
 def run(backend, scheme, sales=SALES, alive=None) -> dict[int, dict]:
-    inputs = Inputs(transactions_table(backend, sales), alive=alive_table(backend, alive) if alive is not None else None)
-    return {row["customer_id"]: row for row in scheme.classify(inputs, AS_OF).to_pyarrow().to_pylist()}
+    key = (backend.name, scheme.model_dump_json(), tuple(sales), tuple(alive) if alive is not None else None)
+    if key not in _RESULTS:
+        inputs = Inputs(transactions_table(backend, sales), alive=alive_table(backend, alive) if alive is not None else None)
+        _RESULTS[key] = {row["customer_id"]: row for row in scheme.classify(inputs, AS_OF).to_pyarrow().to_pylist()}
+    return _RESULTS[key]
 
 
 def labels(result: dict[int, dict]) -> dict[int, str]:
