@@ -173,3 +173,13 @@ def test_profit_needs_a_profit_column(tmp_path):
     (tmp_path / "tx.csv").write_text("customer_id,date,amount\nC1,2024-06-01,5\n")
     with pytest.raises(InputError, match='no "profit" column'):
         segment_files(ProfitScheme(), tmp_path / "tx.csv", None, AS_OF, tmp_path / "out.csv")
+
+
+def test_the_paid_metric_needs_payments_outside_the_vip_scheme(files, tmp_path):
+    with pytest.raises(InputError, match=re.escape("the paid metric needs a payments file")):
+        segment_files(AbcScheme(metric=Metric.PAID), files[0], None, AS_OF, tmp_path / "out.csv")
+
+
+def test_whole_cents_print_with_two_decimals(files, tmp_path):
+    segment_files(ProfitScheme(), files[0], files[1], AS_OF, tmp_path / "out.csv")
+    assert read(tmp_path / "out.csv")[1]["C1"]["value"] == "125.00"

@@ -65,6 +65,8 @@ def _require_data(connection: ibis.BaseBackend, scheme: Scheme, inputs: Inputs, 
         return
     if scheme.metric is Metric.PROFIT and not _any_row(connection, inputs.transactions.filter(inputs.transactions.cost_cents.notnull())):
         raise InputError(f'{transactions}: no "profit" column; the profit metric needs it (or choose another --metric)')
+    if scheme.metric in (Metric.PAID, Metric.PAYMENTS) and payments is None:
+        raise InputError(f"the {scheme.metric.value} metric needs a payments file (--payments PAY.csv)")
     window = scheme.window(as_of)
     checked = [(inputs.transactions, transactions)]
     if inputs.payments is not None and payments is not None and scheme.metric.value in ("paid", "payments"):
@@ -85,7 +87,8 @@ def readable(result: Table, scheme: Scheme) -> Table:
         money |= {"value", "contribution", "contribution_threshold"}
     return result.mutate(
         **{
-            name: (result[name].cast("decimal(38, 2)") / 100) if result[name].type().is_integer() else (result[name] / 100).round(4)
+            # Whole cents print with two decimals; medians and means may fall between cents.
+            name: (result[name] / 100).cast("decimal(38, 2)") if result[name].type().is_integer() else (result[name] / 100).round(4)
             for name in result.columns
             if name in money
         }
