@@ -61,7 +61,7 @@ def _uniform(expr: str, salt: int) -> str:
 def _customer_sql(customers: int) -> dict[str, str]:
     """Per-customer attributes as SQL over the customer index `k` (0 = the biggest customer)."""
     return {
-        # Ids of one width, so that text order and integer order agree; scattered over the index.
+        # Ids of one width (ordered alike as text and as integers), scattered over the index.
         "customer_id": f"1000000000 + (k * {_coprime(customers)} + 12345) % {customers}",
         "first_day": f"CAST(floor(pow({_uniform('k', 10)}, 2) * 1000) AS INTEGER)",
         "churn": _uniform("k", 11),
