@@ -224,7 +224,7 @@ def teams(salesperson, other_salesperson, south_salesperson, classify, contact_m
 
 def compliance_rows(response) -> list[tuple]:
     return [
-        (str(row["salesperson"]), [(line.class_label, line.customers, line.required, line.done, line.contacts) for line in row["classes"]], row["overdue"])
+        (str(row.salesperson), [(line.class_label, line.customers, line.required, line.done, line.contacts) for line in row.classes], row.overdue)
         for row in response.context["rows"]
     ]
 
@@ -243,6 +243,18 @@ def test_a_supervisor_sees_the_compliance_of_their_team_only(client, team, teams
     content = response.content.decode()
     assert "50 %" in content and "0 %" in content
     assert "carla" not in content
+
+
+def test_team_compliance_uses_the_same_queries_for_any_team_size(client, teams, django_assert_max_num_queries):
+    admin = User.objects.create_user("root", password="pw", role=User.Role.ADMIN)
+    client.force_login(admin)
+    with CaptureQueriesContext(connection) as three_people:
+        client.get(reverse("followup:team_compliance"))
+    for n in range(5):
+        person = User.objects.create_user(f"extra{n}", password="pw")
+        customer_create(external_id=f"X{n}", name=f"Extra {n}", owner=person)
+    with django_assert_max_num_queries(len(three_people)):
+        client.get(reverse("followup:team_compliance"))
 
 
 def test_an_admin_sees_every_team(client, teams):

@@ -19,7 +19,7 @@ from clientela.followup.forms import ContactLogForm, GroupActivityForm
 from clientela.followup.models import CalendarFeed, PlannedContact
 from clientela.followup.planner import plan_refresh
 from clientela.followup.reports import followup_report, report_period, report_scope, report_xlsx
-from clientela.followup.selectors import agenda_for, compliance, overdue_customers
+from clientela.followup.selectors import agenda_for, compliance_by_salesperson
 from clientela.followup.services import calendar_feed_create, contact_log, group_activity_log
 from clientela.greetings.selectors import key_dates
 
@@ -89,16 +89,7 @@ def team_compliance(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     today = timezone.localdate()
     start = today - timedelta(days=27)
-    visible = customers_visible_to(request.user)
-    people = User.objects.filter(customers__in=visible).distinct().order_by("username")
-    rows = [
-        {
-            "salesperson": person,
-            "classes": compliance(customers=visible.filter(owner=person), start=start, end=today),
-            "overdue": len(overdue_customers(customers=visible.filter(owner=person), today=today)),
-        }
-        for person in people
-    ]
+    rows = compliance_by_salesperson(customers=customers_visible_to(request.user), start=start, end=today, today=today)
     return render(request, "followup/team_compliance.html", {"rows": rows, "start": start, "end": today})
 
 
