@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "clientela.segmentation",
     "clientela.followup",
     "clientela.greetings",
+    "clientela.pipeline",
     "clientela.web",
 ]
 

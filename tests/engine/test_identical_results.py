@@ -15,7 +15,17 @@ import pytest
 
 from clientela.engine.inputs import Inputs
 from clientela.engine.schemes import KINDS, VipScheme
-from tests.fixtures.engines import BACKENDS, POSTGRES_URL, SCHEMES, alive_table, customers_table, payments_table, transactions_table
+from clientela.engine.schemes.prospects import INDICATORS
+from tests.fixtures.engines import (
+    BACKENDS,
+    POSTGRES_URL,
+    SCHEMES,
+    alive_table,
+    customers_table,
+    payments_table,
+    prospects_table,
+    transactions_table,
+)
 
 AS_OF = date(2024, 6, 30)
 FIRST_DAY = date(2021, 4, 1)
@@ -65,7 +75,12 @@ def dataset(seed: int = 20240630) -> dict[str, list[tuple]]:
     payments.append((CUSTOMERS + 6, date(2024, 5, 5), 7_000))  # pays without buying
     ids = list(range(1, CUSTOMERS + 10))  # the last three have no data at all
     alive = [(customer, rng.randint(0, 1000) / 1000) for customer in ids if rng.random() < 0.9]
-    return {"sales": sales, "payments": payments, "ids": ids, "alive": alive}
+    # Prospect matrix scores of every id: 1–5 indicators, some not assessed, a reason for low intention now and then.
+    reasons = [None, None, "unaware", "switching_cost", "competitor"]
+    prospects = [
+        (customer, *(rng.randint(1, 5) if rng.random() < 0.85 else None for _ in INDICATORS), rng.choice(reasons)) for customer in ids
+    ]
+    return {"sales": sales, "payments": payments, "ids": ids, "alive": alive, "prospects": prospects}
 
 
 def test_every_kind_is_covered_with_defaults_and_other_settings():
@@ -85,8 +100,11 @@ def loaded():
             transactions=transactions_table(connection, data["sales"], name="same_transactions"),
             payments=payments_table(connection, data["payments"], name="same_payments"),
             customers=customers_table(connection, data["ids"], name="same_customers"),
+            prospects=prospects_table(connection, data["prospects"], name="same_prospects"),
         )
-        alive = Inputs(inputs.transactions, inputs.payments, inputs.customers, alive_table(connection, data["alive"], name="same_alive"))
+        alive = Inputs(
+            inputs.transactions, inputs.payments, inputs.customers, alive_table(connection, data["alive"], name="same_alive"), inputs.prospects
+        )
         result[name] = (connection, inputs, alive)
     yield result
     for connection, _, _ in result.values():

@@ -52,7 +52,9 @@ def variant_expressions() -> dict[str, ibis.Table]:
     alive = ibis.table({"customer_id": "int64", "p_alive": "float64"}, name="alive")
     base = app_inputs(UnboundTables())
     return {
-        label: scheme.classify(Inputs(base.transactions, base.payments, base.customers, alive if scheme.kind == "matrix" else None), AS_OF).unbind()
+        label: scheme.classify(
+            Inputs(base.transactions, base.payments, base.customers, alive if scheme.kind == "matrix" else None, base.prospects), AS_OF
+        ).unbind()
         for label, scheme in SCHEMES.items()
     }
 
@@ -100,7 +102,7 @@ def test_sqlite_parses_every_scheme_with_a_level_to_spare():
     base = app_inputs(connection)
     schemes = [KINDS[kind]() for kind in KINDS] + [MatrixScheme(contribution_threshold=100, stability_threshold=0.5)]
     for scheme in schemes:
-        inputs = Inputs(base.transactions, base.payments, base.customers, alive if scheme.kind == "matrix" else None)
+        inputs = Inputs(base.transactions, base.payments, base.customers, alive if scheme.kind == "matrix" else None, base.prospects)
         sql = ibis.to_sql(scheme.classify(inputs, AS_OF), dialect="sqlite")
         connection.raw_sql(f"SELECT * FROM ({sql}) AS spare").fetchall()  # raises "parser stack overflow" when too deep
     connection.disconnect()

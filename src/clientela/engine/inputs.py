@@ -13,13 +13,16 @@ class Inputs:
     `customers`, when given, is a table with a `customer_id` column listing the customers to
     classify (the app's customers, without prospects): they alone get a class and count in totals
     and shares. Otherwise every id seen in the transactions and payments gets one. `alive`, when given, has `customer_id, p_alive`: each customer's fitted
-    probability of still being active (S7), which the matrix counts into stability.
+    probability of still being active (S7), which the matrix counts into stability. `prospects`,
+    when given, has one row per prospect to score in the prospect matrix: `customer_id`, the 1–5
+    indicators of `clientela.engine.schemes.prospects.INDICATORS` and `low_intention_reason`.
     """
 
     transactions: Table
     payments: Table | None = None
     customers: Table | None = None
     alive: Table | None = None
+    prospects: Table | None = None
 
     def customer_ids(self) -> Table:
         """Every customer to classify, once."""
@@ -32,10 +35,34 @@ class Inputs:
 
 
 def app_inputs(connection: ibis.BaseBackend) -> Inputs:
-    """The app database's tables (SQLite or PostgreSQL) as engine inputs; prospects are not classified."""
+    """The app database's tables (SQLite or PostgreSQL) as engine inputs.
+
+    Prospects are not classified by the customer schemes; the prospect matrix scores the pipeline's
+    open entries (stages of `PROSPECT_STAGES`), with three levels from the customer profile.
+    """
     customers = connection.table("customers")
     return Inputs(
         transactions=connection.table("transactions"),
         payments=connection.table("payments"),
         customers=customers.filter(customers.status != "prospect").select(customer_id=customers.id),
+        prospects=_prospects(connection),
+    )
+
+
+# Pipeline stages before signing, whose customers the prospect matrix scores.
+PROSPECT_STAGES = ("future", "potential", "target")
+_PROFILE_LEVELS = ("management_level", "buyers_purchasing_power", "marketing_level")
+
+
+def _prospects(connection: ibis.BaseBackend) -> Table:
+    entries = connection.table("pipeline_entries")
+    profiles = connection.table("customer_profiles")
+    open_entries = entries.filter(entries.stage.isin(PROSPECT_STAGES))
+    joined = open_entries.left_join(profiles, open_entries.customer_id == profiles.customer_id)
+    own = ("strength_scale", "distribution_network", "growth_capability", "competitive_advantage", "strategic_importance", "judgement")
+    return joined.select(
+        customer_id=open_entries.customer_id,
+        **{name: profiles[name].cast("int64") for name in _PROFILE_LEVELS},
+        **{name: open_entries[name].cast("int64") for name in own},
+        low_intention_reason=open_entries.low_intention_reason,
     )

@@ -36,4 +36,26 @@ CUSTOMERS = InputTable(
     {"id": "int64", "external_id": "string", "owner_id": "int64", "region_id": "int64", "status": "string"},
 )
 
-INPUT_TABLES: dict[str, InputTable] = {table.name: table for table in (TRANSACTIONS, PAYMENTS, CUSTOMERS)}
+# The prospect matrix reads the pipeline's entries and three 1–5 levels of the customer profile.
+PIPELINE_ENTRIES = InputTable(
+    "pipeline_entries",
+    {
+        "customer_id": "int64",
+        "stage": "string",
+        "strength_scale": "int64",
+        "distribution_network": "int64",
+        "growth_capability": "int64",
+        "competitive_advantage": "int64",
+        "strategic_importance": "int64",
+        "judgement": "int64",
+        "low_intention_reason": "string",
+    },
+)
+CUSTOMER_PROFILES = InputTable(
+    "customer_profiles",
+    {"customer_id": "int64", "management_level": "int64", "buyers_purchasing_power": "int64", "marketing_level": "int64"},
+)
+
+INPUT_TABLES: dict[str, InputTable] = {
+    table.name: table for table in (TRANSACTIONS, PAYMENTS, CUSTOMERS, PIPELINE_ENTRIES, CUSTOMER_PROFILES)
+}

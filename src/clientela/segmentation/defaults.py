@@ -1,12 +1,12 @@
 """The schemes a new database starts with (created by a data migration, and by the demo after a reset)."""
 
-from clientela.engine.schemes import AbcCountScheme, AbcScheme, MatrixScheme, ProfitScheme, RulesScheme, VipScheme
+from clientela.engine.schemes import AbcCountScheme, AbcScheme, MatrixScheme, ProfitScheme, ProspectScheme, RulesScheme, VipScheme
 from clientela.engine.schemes.base import SchemeDefinition
 from clientela.engine.schemes.rules import share_rules
 
 
 def default_schemes() -> list[SchemeDefinition]:
-    """ABC by share and by head count, the growth and share rule presets, VIP register, profit 20/60/20, matrix."""
+    """ABC by share and by head count, the growth and share rule presets, VIP register, profit 20/60/20, matrix, prospects."""
     return [
         AbcScheme(),
         AbcCountScheme(),
@@ -15,4 +15,5 @@ def default_schemes() -> list[SchemeDefinition]:
         VipScheme(),
         ProfitScheme(),
         MatrixScheme(),
+        ProspectScheme(),
     ]

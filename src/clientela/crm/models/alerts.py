@@ -13,6 +13,7 @@ class Alert(models.Model):
 
     class Kind(models.TextChoices):
         CLASS_EXIT = "class_exit", _("Left a top class")
+        INSTALMENT_OVERDUE = "instalment_late", _("Instalment overdue")
 
     recipient = models.ForeignKey(User, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="alerts")
     customer = models.ForeignKey(

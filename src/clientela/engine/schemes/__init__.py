@@ -11,11 +11,13 @@ from pydantic import Field, TypeAdapter, ValidationError
 from clientela.engine.schemes.abc import AbcCountScheme, AbcScheme
 from clientela.engine.schemes.matrix import MatrixScheme
 from clientela.engine.schemes.profit import ProfitScheme
+from clientela.engine.schemes.prospects import ProspectScheme
 from clientela.engine.schemes.rules import RulesScheme
 from clientela.engine.schemes.vip import VipScheme
 
 Scheme = Annotated[
-    AbcScheme | AbcCountScheme | RulesScheme | VipScheme | ProfitScheme | MatrixScheme, Field(discriminator="kind")
+    AbcScheme | AbcCountScheme | RulesScheme | VipScheme | ProfitScheme | MatrixScheme | ProspectScheme,
+    Field(discriminator="kind"),
 ]
 
 KINDS: dict[str, type[Any]] = {
@@ -25,6 +27,7 @@ KINDS: dict[str, type[Any]] = {
     "vip": VipScheme,
     "profit": ProfitScheme,
     "matrix": MatrixScheme,
+    "prospects": ProspectScheme,
 }
 
 _ADAPTER: TypeAdapter[Scheme] = TypeAdapter(Scheme)
@@ -59,4 +62,4 @@ def _follows_from_others(problem: Any, errors: list[Any]) -> bool:
     return problem["type"] == "too_short" and any(len(other["loc"]) > len(loc) and other["loc"][: len(loc)] == loc for other in errors)
 
 
-__all__ = ["KINDS", "AbcCountScheme", "AbcScheme", "MatrixScheme", "ProfitScheme", "RulesScheme", "Scheme", "SchemeError", "VipScheme", "scheme_from_dict"]
+__all__ = ["KINDS", "AbcCountScheme", "AbcScheme", "MatrixScheme", "ProfitScheme", "ProspectScheme", "RulesScheme", "Scheme", "SchemeError", "VipScheme", "scheme_from_dict"]

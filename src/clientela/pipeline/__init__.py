@@ -1,0 +1,1 @@
+"""The lifecycle pipeline (SPEC S4): stages future → potential → target → signed → qualified, the board, the funnel, duplicates."""
