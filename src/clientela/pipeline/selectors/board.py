@@ -1,0 +1,122 @@
+"""The pipeline board: a column per stage with its count, expected value and cards."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
+
+from clientela.crm.models import Customer, User
+from clientela.crm.selectors.customers import customers_visible_to
+from clientela.followup.models import PlannedContact
+from clientela.pipeline.models import MANUAL_STAGES, PipelineEntry, Stage, StageChange
+from clientela.pipeline.selectors.classes import latest_prospect_snapshot, prospect_classes
+
+CARDS_PER_COLUMN = 60
+
+
+@dataclass(frozen=True)
+class BoardFilters:
+    """Whose pipeline to show; empty values do not filter."""
+
+    salesperson: int | None = None
+    team: int | None = None
+    prospect_class: str = ""
+
+
+@dataclass(frozen=True)
+class NextContact:
+    start: datetime
+    channel: str
+
+
+@dataclass(frozen=True)
+class Card:
+    entry: PipelineEntry
+    prospect_class: str
+    next_contact: NextContact | None
+    days_in_stage: int
+
+    @property
+    def customer(self) -> Customer:
+        return self.entry.customer
+
+
+@dataclass(frozen=True)
+class Column:
+    stage: str
+    label: str
+    count: int
+    expected_value_cents: int
+    cards: list[Card]
+    manual: bool
+
+    @property
+    def hidden(self) -> int:
+        """Cards in the stage beyond those shown."""
+        return self.count - len(self.cards)
+
+
+def board_entries(*, user: User, filters: BoardFilters) -> QuerySet[PipelineEntry]:
+    """The pipeline entries of the customers the user may see, filtered by salesperson, team and prospect class."""
+    customers = customers_visible_to(user)
+    if filters.salesperson:
+        customers = customers.filter(owner_id=filters.salesperson)
+    if filters.team:
+        customers = customers.filter(owner__team_id=filters.team)
+    entries = PipelineEntry.objects.filter(customer__in=customers)
+    if filters.prospect_class:
+        snapshot = latest_prospect_snapshot()
+        labelled = snapshot.classes.filter(label=filters.prospect_class).values("customer_id") if snapshot else []
+        entries = entries.filter(customer_id__in=labelled, stage__in=MANUAL_STAGES)
+    return entries
+
+
+def pipeline_board(*, user: User, filters: BoardFilters, today: date, per_column: int = CARDS_PER_COLUMN) -> list[Column]:
+    """A column per stage: all its entries counted and their expected values summed, the first `per_column` as cards.
+
+    Prospects come by expected signing date (undated last); signed and qualified customers latest first.
+    Cards carry the PI–PIV class, the next planned follow-up and the days in the stage.
+    """
+    entries = board_entries(user=user, filters=filters)
+    totals = {row["stage"]: row for row in entries.values("stage").annotate(count=Count("id"), value=Sum("expected_value_cents")).order_by()}
+    shown: dict[str, list[PipelineEntry]] = {}
+    for stage in Stage.values:
+        order = ["expected_signing_on", "-expected_value_cents", "customer__name"] if stage in MANUAL_STAGES else ["-stage_since", "customer__name"]
+        shown[stage] = list(entries.filter(stage=stage).select_related("customer__owner").order_by(*order)[:per_column]) if stage in totals else []
+    ids = [entry.customer_id for cards in shown.values() for entry in cards]
+    classes = prospect_classes(ids, latest_prospect_snapshot())
+    contacts = _next_contacts(ids)
+    return [
+        Column(
+            stage=stage,
+            label=Stage(stage).label,
+            count=totals.get(stage, {}).get("count", 0),
+            expected_value_cents=totals.get(stage, {}).get("value") or 0,
+            cards=[
+                Card(
+                    entry,
+                    classes[entry.customer_id].label if entry.customer_id in classes and stage in MANUAL_STAGES else "",
+                    contacts.get(entry.customer_id),
+                    max(0, (today - timezone.localdate(entry.stage_since)).days),
+                )
+                for entry in shown[stage]
+            ],
+            manual=stage in MANUAL_STAGES,
+        )
+        for stage in Stage.values
+    ]
+
+
+def _next_contacts(customer_ids: list[int]) -> dict[int, NextContact]:
+    """The earliest open planned contact of each customer (an overdue one included)."""
+    found: dict[int, NextContact] = {}
+    planned = PlannedContact.objects.filter(customer_id__in=customer_ids, status=PlannedContact.Status.PLANNED).order_by("start")
+    for customer_id, start, channel in planned.values_list("customer_id", "start", "channel"):
+        found.setdefault(customer_id, NextContact(start, channel))
+    return found
+
+
+def stage_history(*, customer: Customer) -> QuerySet[StageChange]:
+    """The customer's stage changes, oldest first, with who made them."""
+    return customer.stage_changes.select_related("by").order_by("at", "id")

@@ -1,0 +1,1 @@
+"""Writes of the pipeline. Each service is keyword-only, typed and atomic."""

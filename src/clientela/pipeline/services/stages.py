@@ -1,0 +1,160 @@
+"""Stage moves: by hand where the data cannot tell (future → potential → target), by the data after that."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from clientela.crm.models import Alert, Contract, Customer, Instalment, Payment, User
+from clientela.pipeline.models import MANUAL_STAGES, PipelineEntry, Stage, StageChange
+from clientela.pipeline.standing import ContractTerms, Overdue, Received, Standing, contract_standing, data_moves
+
+DATA_STAGES_MESSAGE = (
+    "signed and qualified follow the contracts and payments: a customer is signed once a contract is signed and its "
+    "first payment received, and qualified once it pays every instalment by its due date; record those and the stage follows"
+)
+
+
+def _entry_for(customer: Customer) -> PipelineEntry:
+    """The customer's entry, created at the stage its status suggests when it has none."""
+    entry = PipelineEntry.objects.select_for_update().filter(customer=customer).first()
+    if entry is not None:
+        return entry
+    stage, reason = _starting_stage(customer.status)
+    entry = PipelineEntry.objects.create(customer=customer, stage=stage)
+    StageChange.objects.create(customer=customer, from_stage="", to_stage=stage, at=entry.stage_since, reason=reason)
+    return entry
+
+
+def _starting_stage(status: str) -> tuple[str, str]:
+    if status == Customer.Status.PROSPECT:
+        return Stage.FUTURE, "entered the pipeline as a prospect"
+    return Stage.SIGNED, "already a customer when it entered the pipeline"
+
+
+@transaction.atomic
+def stage_move(*, user: User, customer: Customer, to_stage: str, reason: str) -> PipelineEntry:
+    """Move a prospect between future, potential and target, with a reason; ValidationError says why a move is refused."""
+    entry = _entry_for(customer)
+    reason = reason.strip()
+    if to_stage not in Stage.values:
+        raise ValidationError({"stage": f'"{to_stage}" is not a stage; expected one of {", ".join(Stage.values)}'})
+    if to_stage == entry.stage:
+        raise ValidationError({"stage": f"{customer.name} is already at stage {entry.get_stage_display()}"})
+    if to_stage not in MANUAL_STAGES or entry.stage not in MANUAL_STAGES:
+        raise ValidationError({"stage": f"{customer.name} cannot be moved by hand to {Stage(to_stage).label}: {DATA_STAGES_MESSAGE}"})
+    if not reason:
+        raise ValidationError({"reason": "give a reason for the move"})
+    if len(reason) > 300:
+        raise ValidationError({"reason": "keep the reason under 300 characters"})
+    _move(entry, to_stage, at=timezone.now(), by=user, reason=reason)
+    return entry
+
+
+def _move(entry: PipelineEntry, to_stage: str, *, at: datetime, by: User | None, reason: str) -> None:
+    StageChange.objects.create(customer_id=entry.customer_id, from_stage=entry.stage, to_stage=to_stage, at=at, by=by, reason=reason)
+    entry.stage = to_stage
+    entry.stage_since = at
+    entry.save(update_fields=["stage", "stage_since"])
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What a sync did: entries created for customers without one, stage moves made, alerts raised."""
+
+    entries_created: int
+    moves: int
+    alerts: int
+
+
+@transaction.atomic
+def pipeline_sync(*, today: date) -> SyncResult:
+    """Apply the data-driven moves to every customer as of `today`; running it again changes nothing.
+
+    Customers without an entry get one (prospects at future, others at signed). Then a first
+    payment on a signed contract makes a prospect signed (and an active customer), the latest
+    contract paid in full by its due dates makes it qualified, and an overdue instalment takes it
+    back to signed; each move is dated on the day the data show, and each overdue instalment of a
+    signed or qualified customer alerts its owner once.
+    """
+    created = _entries_create()
+    standings = _standings(today)
+    entries = PipelineEntry.objects.select_for_update().filter(customer_id__in=list(standings)).select_related("customer")
+    moves = 0
+    for entry in entries:
+        for move in data_moves(entry.stage, standings[entry.customer_id]):
+            _move(entry, move.to_stage, at=_moment(move.on, entry.stage_since), by=None, reason=move.reason)
+            moves += 1
+            if move.to_stage == Stage.SIGNED and entry.customer.status == Customer.Status.PROSPECT:
+                _activate(entry.customer, move.on)
+    alerts = _overdue_alerts(standings)
+    return SyncResult(created, moves, alerts)
+
+
+def _entries_create() -> int:
+    missing = list(Customer.objects.filter(pipeline__isnull=True).values_list("id", "status"))
+    now = timezone.now()
+    starts = {pk: _starting_stage(status) for pk, status in missing}
+    PipelineEntry.objects.bulk_create(PipelineEntry(customer_id=pk, stage=stage, stage_since=now) for pk, (stage, _) in starts.items())
+    StageChange.objects.bulk_create(
+        StageChange(customer_id=pk, from_stage="", to_stage=stage, at=now, reason=reason) for pk, (stage, reason) in starts.items()
+    )
+    return len(missing)
+
+
+def _standings(today: date) -> dict[int, Standing]:
+    """Each customer with contracts: how it stands on them."""
+    contracts: dict[int, dict[str, ContractTerms]] = defaultdict(dict)
+    schedules: dict[int, list[tuple[int, date, int]]] = defaultdict(list)
+    for contract_pk, sequence, due, amount in Instalment.objects.values_list("contract_id", "sequence", "due_date", "amount_cents"):
+        schedules[contract_pk].append((sequence, due, amount))
+    names: dict[str, int] = {}
+    for pk, customer_id, contract_id, signed_on in Contract.objects.values_list("id", "customer_id", "contract_id", "signed_on"):
+        contracts[customer_id][contract_id] = ContractTerms(contract_id, signed_on, tuple(sorted(schedules[pk])))
+        names[contract_id] = customer_id
+    received: dict[int, list[Received]] = defaultdict(list)
+    payments = Payment.objects.filter(customer_id__in=list(contracts)).filter(Q(invoice="") | Q(invoice__in=list(names)))
+    for customer_id, on, amount, invoice in payments.values_list("customer_id", "date", "amount_cents", "invoice"):
+        received[customer_id].append(Received(on, amount, invoice))
+    return {customer_id: contract_standing(list(terms.values()), received[customer_id], today) for customer_id, terms in contracts.items()}
+
+
+def _moment(day: date, not_before: datetime) -> datetime:
+    """The start of `day`, or the last change if that came later (so that the history stays in order)."""
+    return max(datetime.combine(day, time.min, timezone.get_current_timezone()), not_before)
+
+
+def _activate(customer: Customer, first_payment: date) -> None:
+    """A signed prospect is a customer now: the customer schemes classify it from here on."""
+    customer.status = Customer.Status.ACTIVE
+    customer.customer_since = customer.customer_since or first_payment
+    customer.updated_at = timezone.now()
+    customer.save(update_fields=["status", "customer_since", "updated_at"])
+
+
+def _overdue_alerts(standings: dict[int, Standing]) -> int:
+    late = {customer_id: standing.overdue for customer_id, standing in standings.items() if standing.overdue}
+    if not late:
+        return 0
+    customers = Customer.objects.filter(pk__in=list(late), owner__isnull=False, pipeline__stage__in=[Stage.SIGNED, Stage.QUALIFIED])
+    raised = set(Alert.objects.filter(kind=Alert.Kind.INSTALMENT_OVERDUE, customer__in=customers).values_list("customer_id", "message"))
+    alerts = [
+        Alert(recipient_id=customer.owner_id, customer=customer, kind=Alert.Kind.INSTALMENT_OVERDUE, message=message)
+        for customer in customers
+        for overdue in late[customer.pk]
+        if (customer.pk, message := overdue_message(customer.name, overdue)) not in raised
+    ]
+    Alert.objects.bulk_create(alerts)
+    return len(alerts)
+
+
+def overdue_message(name: str, overdue: Overdue) -> str:
+    """The alert about one overdue instalment (the same text each time: it is raised once)."""
+    return (
+        f"{name}: instalment {overdue.sequence} of contract {overdue.contract_id} was due on {overdue.due} and is not paid in full; "
+        "it stays signed, not qualified, until it is paid"
+    )
