@@ -11,5 +11,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("clientela.followup.urls")),
     path("", include("clientela.greetings.urls")),
+    path("", include("clientela.pipeline.urls")),
     path("", include("clientela.web.urls")),
 ]

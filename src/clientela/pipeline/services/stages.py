@@ -19,6 +19,12 @@ DATA_STAGES_MESSAGE = (
 )
 
 
+@transaction.atomic
+def pipeline_entry_ensure(*, customer: Customer) -> PipelineEntry:
+    """The customer's pipeline entry, created (prospects at future, customers at signed) when it has none yet."""
+    return _entry_for(customer)
+
+
 def _entry_for(customer: Customer) -> PipelineEntry:
     """The customer's entry, created at the stage its status suggests when it has none."""
     entry = PipelineEntry.objects.select_for_update().filter(customer=customer).first()
