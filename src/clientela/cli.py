@@ -421,5 +421,23 @@ def report_followup(
         console.print(f"report written to {xlsx}")
 
 
+pipeline_app = typer.Typer(help="The lifecycle pipeline.", no_args_is_help=True)
+app.add_typer(pipeline_app, name="pipeline")
+
+
+@pipeline_app.command("sync")
+def pipeline_sync_command(
+    today: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="The day to judge overdue instalments by (default: today).")] = None,
+) -> None:
+    """Move customers to signed or qualified (or back) from their contracts and payments; alert owners of overdue instalments."""
+    open_database()
+    from django.utils import timezone
+
+    from clientela.pipeline.services.stages import pipeline_sync
+
+    result = pipeline_sync(today=today.date() if today else timezone.localdate())
+    console.print(f"{result.entries_created:,} customers entered the pipeline, {result.moves:,} stage moves, {result.alerts:,} overdue alerts")
+
+
 def main() -> None:
     app()

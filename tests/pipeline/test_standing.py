@@ -20,9 +20,15 @@ def test_a_first_payment_makes_a_target_signed_on_the_day_it_came():
     assert data_moves("target", standing) == [Move("signed", date(2026, 2, 1), "contract K1 signed on 2026-01-10, first payment received on 2026-02-01")]
 
 
-def test_payments_of_invoices_do_not_pay_contracts():
+def test_payments_of_order_invoices_pay_the_contract_too():
     standing = contract_standing([K1], [Received(date(2026, 2, 1), 500, "INV-1")], today=date(2026, 2, 5))
-    assert standing.first_payment is None
+    assert standing.first_payment == ("K1", date(2026, 1, 10), date(2026, 2, 1))
+
+
+def test_a_payment_naming_an_unknown_contract_counts_like_any_other():
+    # Only this customer's contracts are known here: an unknown name is just another invoice.
+    standing = contract_standing([K1], [Received(date(2026, 2, 1), 500, "K9")], today=date(2026, 2, 5))
+    assert standing.first_payment is not None
 
 
 def test_a_payment_before_signing_does_not_count_unless_it_names_the_contract():

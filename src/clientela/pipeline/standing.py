@@ -1,9 +1,10 @@
 """How a customer stands on its contracts: first payment, instalments paid on time, overdue ones. Pure Python.
 
-Which payments pay a contract: those whose invoice names the contract, and those that name no
-invoice at all (order payments name their invoice and do not count). A payment naming a contract
-pays its instalments in order; one naming none pays the earliest open instalment of the
-contracts signed by its date. An instalment is paid on the day the payments cover it in full.
+Payments are not linked to instalments in the data, so they are allocated: a payment whose
+invoice names a contract pays that contract's instalments in order; any other payment (naming no
+invoice, or an order's invoice: a supply contract is paid through its orders) pays the earliest
+open instalment of the contracts signed by its date. An instalment is paid on the day the
+payments cover it in full.
 """
 
 from dataclasses import dataclass, field
@@ -85,9 +86,8 @@ def contract_standing(contracts: list[ContractTerms], payments: list[Received], 
     )
     names = {terms.contract_id for terms in contracts}
     for payment in sorted(payments, key=lambda p: p.on):
-        if payment.on > today or payment.amount_cents <= 0 or (payment.invoice and payment.invoice not in names):
-            continue
-        _allocate(ledger, payment)
+        if payment.on <= today and payment.amount_cents > 0:
+            _allocate(ledger, payment if payment.invoice in names else Received(payment.on, payment.amount_cents))
     signed = {terms.contract_id: terms.signed_on for terms in contracts}
     first = min(ledger.first_paid.items(), key=lambda item: (item[1], item[0]), default=None)
     return Standing(

@@ -6,7 +6,6 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from clientela.crm.models import Alert, Contract, Customer, Instalment, Payment, User
@@ -118,12 +117,10 @@ def _standings(today: date) -> dict[int, Standing]:
     schedules: dict[int, list[tuple[int, date, int]]] = defaultdict(list)
     for contract_pk, sequence, due, amount in Instalment.objects.values_list("contract_id", "sequence", "due_date", "amount_cents"):
         schedules[contract_pk].append((sequence, due, amount))
-    names: dict[str, int] = {}
     for pk, customer_id, contract_id, signed_on in Contract.objects.values_list("id", "customer_id", "contract_id", "signed_on"):
         contracts[customer_id][contract_id] = ContractTerms(contract_id, signed_on, tuple(sorted(schedules[pk])))
-        names[contract_id] = customer_id
     received: dict[int, list[Received]] = defaultdict(list)
-    payments = Payment.objects.filter(customer_id__in=list(contracts)).filter(Q(invoice="") | Q(invoice__in=list(names)))
+    payments = Payment.objects.filter(customer_id__in=list(contracts))
     for customer_id, on, amount, invoice in payments.values_list("customer_id", "date", "amount_cents", "invoice"):
         received[customer_id].append(Received(on, amount, invoice))
     return {customer_id: contract_standing(list(terms.values()), received[customer_id], today) for customer_id, terms in contracts.items()}
