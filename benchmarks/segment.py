@@ -42,6 +42,8 @@ SRC = ROOT / "src"
 FIRST_DAY = date(2023, 1, 1)
 DAYS = 1096  # 2023-01-01 … 2025-12-31
 TOLERANCE = 1e-9
+# The scheme kinds that classify customers from transaction and payment files, written here by hand.
+IMPLEMENTED = ("abc", "abc-count", "rules", "vip", "profit", "matrix")
 GOAL_SCHEME_RATIO = 1.3
 GOAL_CLI_RATIO = 1.5
 GOAL_ALL_SECONDS = 20.0
@@ -852,10 +854,14 @@ def main() -> None:
     sys.path.insert(0, str(SRC))
     from clientela.engine.schemes import KINDS
 
-    kinds = [k.strip() for k in args.schemes.split(",") if k.strip()] or list(KINDS)
-    unknown = [k for k in kinds if k not in KINDS]
+    kinds = [k.strip() for k in args.schemes.split(",") if k.strip()] or [k for k in KINDS if k in IMPLEMENTED]
+    unknown = [k for k in kinds if k not in KINDS or k not in IMPLEMENTED]
     if unknown:
-        parser.error(f"unknown scheme kind {unknown[0]}; expected {', '.join(KINDS)}")
+        parser.error(f"no benchmark for scheme kind {unknown[0]}; expected some of {', '.join(k for k in KINDS if k in IMPLEMENTED)}")
+    skipped = [k for k in KINDS if k not in IMPLEMENTED]
+    if skipped and not args.schemes:
+        # e.g. "prospects" scores pipeline prospects on 1–5 indicators, not transaction files.
+        print(f"not benchmarked (no transaction-file input, no hand-written version here): {', '.join(skipped)}")
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
     if args.data_dir is not None:
         folder = args.data_dir.resolve()
@@ -994,7 +1000,7 @@ def print_report(
             f"peak {together['peak'] / 1e9:.2f} GB"
         )
         label = f"all schemes together < {GOAL_ALL_SECONDS:.0f} s on 50 M transactions ({together['seconds']:.2f} s)"
-        if args.transactions == GOAL_ALL_ROWS and len(kinds) == len(rows) == 6:
+        if args.transactions == GOAL_ALL_ROWS and set(kinds) == set(IMPLEMENTED):
             goals.append((label, together["seconds"] < GOAL_ALL_SECONDS))
         else:
             goals.append((label + f": not judged, this run has {args.transactions:,} transactions and {len(kinds)} schemes", None))
