@@ -38,8 +38,12 @@ def pareto_nbd_customers(n: int, *, r: float, alpha: float, s: float, beta: floa
 
 def gamma_gamma_customers(n: int, *, p: float, q: float, v: float, seed: int) -> dict[str, np.ndarray]:
     """Repeat customers with 1 to 10 purchases of Gamma(p, ν) value, ν ~ Gamma(q, v)."""
+    frequency = np.random.default_rng(seed).integers(1, 11, n).astype(np.float64)
+    return {"frequency": frequency, "monetary_value": mean_spend(frequency, p=p, q=q, v=v, seed=seed + 1)}
+
+
+def mean_spend(frequency: np.ndarray, *, p: float, q: float, v: float, seed: int) -> np.ndarray:
+    """The mean value of each customer's ``frequency`` purchases under the Gamma-Gamma model (0 without any)."""
     rng = np.random.default_rng(seed)
-    frequency = rng.integers(1, 11, n).astype(np.float64)
-    nu = rng.gamma(q, 1 / v, n)
-    spend = np.array([rng.gamma(p, 1 / nu[i], int(frequency[i])).mean() for i in range(n)])
-    return {"frequency": frequency, "monetary_value": spend}
+    nu = rng.gamma(q, 1 / v, len(frequency))
+    return np.array([rng.gamma(p, 1 / nu[i], int(x)).mean() if x > 0 else 0.0 for i, x in enumerate(frequency)])

@@ -53,47 +53,39 @@ class BGNBDModel(TransactionModel):
     def _start(self, rate_scale: float, mean_age: float) -> list[float]:
         return [1.0, rate_scale, 1.0, 1.0]
 
-    def _log_likelihood_rows(self, params: np.ndarray, rows: Compressed, *, gradient: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    def _objective(self, params: np.ndarray, rows: Compressed) -> tuple[float, np.ndarray]:
         r, alpha, a, b = params
         x = rows.x
         repeat = x > 0
-        ix, it, iT = rows.ix, rows.it, rows.iT
-        # Terms of one distinct frequency, age or recency, computed once each.
-        base = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
-        beta_ab = betaln(a, b)
-        beta_alive = betaln(a, b + x) - beta_ab
-        beta_dropped = np.where(repeat, betaln(a + 1, np.where(repeat, b + x - 1, b)) - beta_ab, -np.inf)
-        log_T, log_t = np.log(alpha + rows.T), np.log(alpha + rows.t)
-        rx = (r + x)[ix]
-        alive = beta_alive[ix] - rx * log_T[iT]
-        dropped = beta_dropped[ix] - rx * log_t[it]
-        both = np.logaddexp(alive, dropped)
-        log_likelihood = base[ix] + both
-        if not gradient:
-            return log_likelihood, None
-        w_dropped = np.exp(dropped - both)
-        w_alive = 1.0 - w_dropped
-        d_r = (digamma(r + x) - digamma(r) + np.log(alpha))[ix] - w_alive * log_T[iT] - w_dropped * log_t[it]
-        d_alpha = r / alpha - rx * (w_alive / (alpha + rows.T)[iT] + w_dropped / (alpha + rows.t)[it])
+        pieces = _Pieces(params, rows)
+        # Terms linear in the customers' rows are sums over distinct frequencies and ages.
+        inverse_T, inverse_t = 1.0 / (alpha + rows.T), 1.0 / (alpha + rows.t)
+        total = (pieces.base + pieces.alive) @ rows.x_weight - r * (pieces.log_T @ rows.T_weight) - pieces.log_T @ rows.xT_weight
+        total += rows.weight @ pieces.softplus
+        # The probability of having dropped out, per row, weighted: the rest of the gradient.
+        dropped = rows.weight * np.exp(pieces.odds - pieces.softplus)
+        dropped_by_x = np.bincount(rows.ix, weights=dropped, minlength=len(x))
+        d_r = (digamma(r + x) - digamma(r) + np.log(alpha)) @ rows.x_weight - pieces.log_T @ rows.T_weight + dropped @ pieces.gap
+        d_alpha = (
+            r / alpha * rows.weight.sum()
+            - r * (inverse_T @ rows.T_weight)
+            - inverse_T @ rows.xT_weight
+            + dropped @ (pieces.rx * (inverse_T[rows.iT] - inverse_t[rows.it]))
+        )
         psi_ab, psi_abx = digamma(a + b), digamma(a + b + x)
-        d_a_alive = psi_ab - psi_abx
-        # d/da of betaln(a+1, b+x-1) - betaln(a, b) = d_a_alive + 1/a; weights sum to 1.
-        d_a = d_a_alive[ix] + w_dropped / a
+        # d/da of the dropped term's betaln(a+1, b+x-1) − betaln(a, b) is that of the alive term plus 1/a.
+        d_a = (psi_ab - psi_abx) @ rows.x_weight + dropped.sum() / a
         d_b_alive = digamma(b + x) - psi_abx - digamma(b) + psi_ab
         d_b_dropped = np.where(repeat, digamma(np.where(repeat, b + x - 1, b)) - psi_abx - digamma(b) + psi_ab, 0.0)
-        d_b = w_alive * d_b_alive[ix] + w_dropped * d_b_dropped[ix]
-        return log_likelihood, np.array([r * d_r, alpha * d_alpha, a * d_a, b * d_b])
+        d_b = d_b_alive @ rows.x_weight + (d_b_dropped - d_b_alive) @ dropped_by_x
+        return float(total), np.array([r * d_r, alpha * d_alpha, a * d_a, b * d_b])
+
+    def _log_likelihood_rows(self, params: np.ndarray, rows: Compressed) -> np.ndarray:
+        pieces = _Pieces(params, rows)
+        return (pieces.base + pieces.alive)[rows.ix] - pieces.rx * pieces.log_T[rows.iT] + pieces.softplus
 
     def _alive_rows(self, params: np.ndarray, rows: Compressed) -> np.ndarray:
-        r, alpha, a, b = params
-        x = rows.x[rows.ix]
-        # Odds of having dropped after the last purchase: a/(b+x-1) · ((α+T)/(α+t_x))^(r+x), for x > 0.
-        log_odds = np.full(len(x), -np.inf)
-        repeat = x > 0
-        log_odds[repeat] = np.log(a / (b + x[repeat] - 1)) + (r + x[repeat]) * (
-            np.log(alpha + rows.T[rows.iT][repeat]) - np.log(alpha + rows.t[rows.it][repeat])
-        )
-        return np.exp(-np.logaddexp(0.0, log_odds))
+        return np.exp(-_Pieces(params, rows).softplus)
 
     def _expected_rows(self, params: np.ndarray, rows: Compressed, t: float) -> np.ndarray:
         """FHL (2005) eq. 10, with the hypergeometric term put through Euler's transformation.
@@ -107,3 +99,28 @@ class BGNBDModel(TransactionModel):
         z = t / (alpha + age + t)
         remaining = 1.0 - (1.0 - z) ** (a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z)
         return (a + b + x - 1) / (a - 1) * remaining * self._alive_rows(params, rows)
+
+
+class _Pieces:
+    """The parts of the BG/NBD likelihood shared by the fit and the predictions.
+
+    Per distinct frequency: ``base`` = log Γ(r+x) − log Γ(r) + r log α, and the beta-function parts
+    of the alive and dropped terms; per distinct age ``log_T`` = log(α+T). Per distinct row:
+    ``rx`` = r+x, ``gap`` = log(α+T) − log(α+t_x) and ``odds``, the log of the odds of having
+    dropped out (−inf without repeat purchases), with ``softplus`` = log(1 + e^odds). A row's
+    log-likelihood is base + alive − (r+x) log(α+T) + softplus, and P(alive) = e^−softplus.
+    """
+
+    def __init__(self, params: np.ndarray, rows: Compressed) -> None:
+        r, alpha, a, b = params
+        x = rows.x
+        repeat = x > 0
+        beta_ab = betaln(a, b)
+        self.base = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
+        self.alive = betaln(a, b + x) - beta_ab
+        dropped = np.where(repeat, betaln(a + 1, np.where(repeat, b + x - 1, b)) - beta_ab, -np.inf)
+        self.log_T = np.log(alpha + rows.T)
+        self.rx = (r + x)[rows.ix]
+        self.gap = self.log_T[rows.iT] - np.log(alpha + rows.t)[rows.it]
+        self.odds = (dropped - self.alive)[rows.ix] + self.rx * self.gap
+        self.softplus = np.logaddexp(0.0, self.odds)

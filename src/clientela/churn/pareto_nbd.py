@@ -23,7 +23,7 @@ thousand values, however many customers).
 import numpy as np
 from scipy.special import digamma, gammaln, hyp2f1
 
-from clientela.churn.compression import Compressed, pair_index
+from clientela.churn.compression import Compressed
 from clientela.churn.transaction_model import TransactionModel
 
 DIFFERENCE_STEP = 1e-5
@@ -76,29 +76,29 @@ class ParetoNBDModel(TransactionModel):
         dropped = np.log(s) + tails.log_difference
         return base, alive, dropped, tails
 
-    def _log_likelihood_rows(self, params: np.ndarray, rows: Compressed, *, gradient: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    def _log_likelihood_rows(self, params: np.ndarray, rows: Compressed) -> np.ndarray:
+        base, alive, dropped, _ = self._terms(params, rows)
+        return base + np.logaddexp(alive, dropped)
+
+    def _objective(self, params: np.ndarray, rows: Compressed) -> tuple[float, np.ndarray]:
         base, alive, dropped, tails = self._terms(params, rows)
         both = np.logaddexp(alive, dropped)
-        log_likelihood = base + both
-        if not gradient:
-            return log_likelihood, None
         r, alpha, s, beta = params
         x = rows.x[rows.ix]
         age = rows.T[rows.iT]
-        w_dropped = np.exp(dropped - both)
-        w_alive = 1.0 - w_dropped
-        d_tail = tails.gradient_of_log_difference()  # with respect to log-parameters
-        d_base = np.array(
-            [
-                r * ((digamma(r + rows.x) - digamma(r))[rows.ix] + np.log(alpha)),
-                np.full(len(x), r),
-                np.full(len(x), s * np.log(beta)),
-                np.full(len(x), s),
-            ]
-        )
+        w_dropped = rows.weight * np.exp(dropped - both)
+        w_alive = rows.weight - w_dropped
+        d_base = [
+            ((digamma(r + rows.x) - digamma(r)) @ rows.x_weight + np.log(alpha) * rows.weight.sum()) * r,
+            r * rows.weight.sum(),
+            s * np.log(beta) * rows.weight.sum(),
+            s * rows.weight.sum(),
+        ]
         d_alive = np.array([-r * np.log(alpha + age), -alpha * (r + x) / (alpha + age), -s * np.log(beta + age), -beta * s / (beta + age)])
-        d_dropped = d_tail + np.array([0.0, 0.0, 1.0, 0.0])[:, None]  # d log(s) / d log(s) = 1
-        return log_likelihood, d_base + w_alive * d_alive + w_dropped * d_dropped
+        # The dropped term is log s + log(I(t_x) − I(T)): d log s / d log s = 1.
+        d_dropped = tails.gradient_of_log_difference() @ w_dropped + np.array([0.0, 0.0, w_dropped.sum(), 0.0])
+        total = rows.weight @ (base + both)
+        return float(total), np.array(d_base) + d_alive @ w_alive + d_dropped
 
     def _alive_rows(self, params: np.ndarray, rows: Compressed) -> np.ndarray:
         _, alive, dropped, _ = self._terms(params, rows)
@@ -121,8 +121,8 @@ class _Tails:
         self.params = params
         self.rows = rows
         # Distinct (x, t_x) and (x, T) pairs: log I is computed once per pair.
-        self.recency_pairs = pair_index(rows.ix, rows.it, len(rows.t))
-        self.age_pairs = pair_index(rows.ix, rows.iT, len(rows.T))
+        self.recency_pairs = rows.recency_pairs
+        self.age_pairs = rows.age_pairs
         self.log_at_recency = self._log_tail(params, self.recency_pairs, rows.t)
         self.log_at_age = self._log_tail(params, self.age_pairs, rows.T)
         at_recency = self.log_at_recency[self.recency_pairs[2]]

@@ -28,9 +28,7 @@ class TransactionModel(ChurnModel):
         rows = compress(frequency, columns["recency"], age)
 
         def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
-            log_likelihood, gradient = self._log_likelihood_rows(np.exp(theta), rows, gradient=True)
-            assert gradient is not None
-            return float(rows.weight @ log_likelihood), gradient @ rows.weight
+            return self._objective(np.exp(theta), rows)
 
         # A purchase rate near the observed one (sum of x over sum of T), other parameters 1.
         rate_scale = float(age.sum() / frequency.sum())
@@ -48,7 +46,7 @@ class TransactionModel(ChurnModel):
         """
         params = np.array(self._fitted_params())
         rows = self._rows(data)
-        return self._log_likelihood_rows(params, rows, gradient=False)[0][rows.inverse]
+        return self._log_likelihood_rows(params, rows)[rows.inverse]
 
     def probability_alive(self, data: Any) -> np.ndarray:
         """Each customer's probability of still being active at the end of the calibration period.
@@ -95,8 +93,12 @@ class TransactionModel(ChurnModel):
         """Start parameters, given the time per observed repeat purchase and the mean age T."""
 
     @abstractmethod
-    def _log_likelihood_rows(self, params: np.ndarray, rows: Compressed, *, gradient: bool) -> tuple[np.ndarray, np.ndarray | None]:
-        """Log-likelihood of each distinct row, and its gradient in log-parameters (one row per parameter)."""
+    def _objective(self, params: np.ndarray, rows: Compressed) -> tuple[float, np.ndarray]:
+        """The total log-likelihood of the customers and its gradient with respect to the log-parameters."""
+
+    @abstractmethod
+    def _log_likelihood_rows(self, params: np.ndarray, rows: Compressed) -> np.ndarray:
+        """The log-likelihood of each distinct row."""
 
     @abstractmethod
     def _alive_rows(self, params: np.ndarray, rows: Compressed) -> np.ndarray:
