@@ -24,7 +24,7 @@ def test_a_class_change_names_both_classes():
 @pytest.mark.django_db
 def test_a_new_database_has_the_default_schemes():
     saved = {scheme.name: scheme for scheme in Scheme.objects.all()}
-    assert list(saved) == sorted(["abc", "abc-count", "rules", "rules-share", "vip", "profit", "matrix"])
+    assert list(saved) == sorted(["abc", "abc-count", "rules", "rules-share", "vip", "profit", "matrix", "prospects"])
     for definition in default_schemes():
         scheme = saved[definition.name]
         assert (scheme.kind, scheme.version, scheme.active) == (definition.kind, 1, True)

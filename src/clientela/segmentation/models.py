@@ -39,7 +39,7 @@ class Snapshot(models.Model):
     as_of = models.DateField(_("as of"))
     computed_at = models.DateTimeField(_("computed at"), default=timezone.now)
     customers = models.PositiveIntegerField(_("customers"))
-    class_counts = models.JSONField(_("customers per class"), default=dict)
+    class_counts = models.JSONField(_("customers per class"), default=dict, blank=True)  # empty: nobody to classify (no prospects)
 
     class Meta:
         db_table = "scheme_snapshots"

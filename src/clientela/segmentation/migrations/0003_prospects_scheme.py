@@ -33,5 +33,11 @@ class Migration(migrations.Migration):
                 verbose_name="kind",
             ),
         ),
+        # A run of the prospect matrix with no prospects in the pipeline stores a snapshot without classes.
+        migrations.AlterField(
+            model_name="snapshot",
+            name="class_counts",
+            field=models.JSONField(blank=True, default=dict, verbose_name="customers per class"),
+        ),
         migrations.RunPython(create_prospects_scheme, migrations.RunPython.noop),
     ]
