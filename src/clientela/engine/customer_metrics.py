@@ -1,11 +1,12 @@
 """Every per-customer metric of the engine in one table: the fixed vocabulary rules are written in."""
 
-import ibis
+from collections.abc import Callable, Iterable
+
 from ibis.expr.types import Table
 
 from clientela.engine.activity import ZERO_FILLED, growth, orders, recency, regularity
 from clientela.engine.inputs import Inputs
-from clientela.engine.metrics import KEY_METRICS, join_parts, payment_totals, sales_totals
+from clientela.engine.metrics import KEY_METRICS, key_parts, with_parts
 from clientela.engine.window import Window
 
 # name -> what it measures; money is in cents, ratios are fractions (0.2 = 20 %).
@@ -38,8 +39,10 @@ METRICS: dict[str, str] = {
 MONEY_METRICS = frozenset(name for name, meaning in METRICS.items() if "(cents)" in meaning)
 
 
-def customer_metrics(inputs: Inputs, window: Window) -> Table:
-    """One row per customer with every metric in `METRICS` for the window.
+def customer_metrics(inputs: Inputs, window: Window, names: Iterable[str] = METRICS) -> Table:
+    """One row per customer with the metrics of `METRICS` named in `names` (all by default) for the window.
+
+    Only the parts that the named metrics need are computed.
 
     Examples
     --------
@@ -50,16 +53,15 @@ def customer_metrics(inputs: Inputs, window: Window) -> Table:
     >>> row["revenue"], row["profit"], row["active_months"], row["recency_days"]
     (5000, 2000, 1, 29)
     """
-    parts = [sales_totals(inputs.transactions, window)]
-    if inputs.payments is not None:
-        parts.append(payment_totals(inputs.payments, window))
-    parts += [
-        regularity(inputs.transactions, window),
-        orders(inputs.transactions, window),
-        growth(inputs.transactions, window.as_of),
-        recency(inputs.transactions, window.as_of),
-    ]
-    table = join_parts(inputs, parts, (*KEY_METRICS, *ZERO_FILLED))
-    if inputs.payments is None:
-        table = table.mutate(paid=ibis.literal(0, "int64"), payments=ibis.literal(0, "int64"))
-    return table.select("customer_id", *METRICS)
+    wanted = [name for name in METRICS if name in set(names)]
+    parts = key_parts(inputs, window, wanted) + [part(inputs.transactions, window) for part, columns in _PARTS if set(columns) & set(wanted)]
+    return with_parts(inputs, parts, wanted, (*KEY_METRICS, *ZERO_FILLED))
+
+
+# Each part of the activity metrics and the columns it gives.
+_PARTS: tuple[tuple[Callable[[Table, Window], Table], tuple[str, ...]], ...] = (
+    (regularity, ("active_months", "monthly_mean", "monthly_std", "monthly_cv", "quarterly_mean", "quarterly_std", "quarterly_cv")),
+    (orders, ("average_order", "largest_order")),
+    (lambda transactions, window: growth(transactions, window.as_of), ("last_year_revenue", "previous_year_revenue", "third_year_revenue", "growth_last_year", "growth_year_before")),
+    (lambda transactions, window: recency(transactions, window.as_of), ("recency_days", "tenure_days")),
+)

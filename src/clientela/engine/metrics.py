@@ -4,10 +4,11 @@ Money is integer cents, so sums are exact and identical on every engine. Ratios 
 `DIGITS` decimals so that engines summing floats in different orders still agree.
 """
 
+from collections.abc import Callable, Sequence
 from enum import Enum
 
 import ibis
-from ibis.expr.types import Table
+from ibis.expr.types import Table, Value
 
 from clientela.engine.inputs import Inputs
 from clientela.engine.window import Window
@@ -60,19 +61,26 @@ def ratio(numerator: ibis.Value, denominator: ibis.Value) -> ibis.Value:
     return ibis.ifelse(denominator > 0, rounded(numerator.cast("float64") / denominator.cast("float64")), None)
 
 
-def sales_totals(transactions: Table, window: Window) -> Table:
-    """Per customer with sales in the window: revenue, profit (cents), units and orders.
+SALES_METRICS = ("revenue", "profit", "units", "orders")
+PAYMENT_METRICS = ("paid", "payments")
+KEY_METRICS = (*SALES_METRICS, *PAYMENT_METRICS)
 
-    Profit is amount − cost; a line without a known cost adds no profit.
+
+def sales_totals(transactions: Table, window: Window, names: Sequence[str] = SALES_METRICS) -> Table:
+    """Per customer with sales in the window: those of revenue, profit (cents), units and orders named.
+
+    Profit is amount − cost; a line without a known cost adds no profit. Only the named totals
+    are computed: counting distinct orders costs much more than a sum.
     """
     sales = in_window(transactions, window)
     # Sums are cast back to int64: PostgreSQL widens SUM(bigint) to numeric.
-    return sales.group_by("customer_id").aggregate(
-        revenue=sales.amount_cents.sum().cast("int64"),
-        profit=(sales.amount_cents - sales.cost_cents.fill_null(sales.amount_cents)).sum().cast("int64"),
-        units=sales.units.fill_null(0).sum().cast("int64"),
-        orders=sales.document_id.nunique().cast("int64"),
-    )
+    totals: dict[str, Callable[[], Value]] = {
+        "revenue": lambda: sales.amount_cents.sum().cast("int64"),
+        "profit": lambda: (sales.amount_cents - sales.cost_cents.fill_null(sales.amount_cents)).sum().cast("int64"),
+        "units": lambda: sales.units.fill_null(0).sum().cast("int64"),
+        "orders": lambda: sales.document_id.nunique().cast("int64"),
+    }
+    return sales.group_by("customer_id").aggregate(**{name: totals[name]() for name in SALES_METRICS if name in names})
 
 
 def payment_totals(payments: Table, window: Window) -> Table:
@@ -81,9 +89,6 @@ def payment_totals(payments: Table, window: Window) -> Table:
     return received.group_by("customer_id").aggregate(
         paid=received.amount_cents.sum().cast("int64"), payments=received.count().cast("int64")
     )
-
-
-KEY_METRICS = ("revenue", "profit", "units", "orders", "paid", "payments")
 
 
 def join_parts(inputs: Inputs, parts: list[Table], zero_filled: tuple[str, ...]) -> Table:
@@ -105,15 +110,28 @@ def join_parts(inputs: Inputs, parts: list[Table], zero_filled: tuple[str, ...])
     return joined.select(ids.customer_id, **columns)
 
 
-def key_metrics(inputs: Inputs, window: Window) -> Table:
-    """One row per customer: revenue, profit and amount paid in cents, units, orders, payments.
+def key_parts(inputs: Inputs, window: Window, names: Sequence[str]) -> list[Table]:
+    """The per-customer tables that give the named key metrics (sales totals, payment totals)."""
+    parts = []
+    if any(name in SALES_METRICS for name in names):
+        parts.append(sales_totals(inputs.transactions, window, names))
+    if inputs.payments is not None and any(name in PAYMENT_METRICS for name in names):
+        parts.append(payment_totals(inputs.payments, window))
+    return parts
+
+
+def with_parts(inputs: Inputs, parts: list[Table], names: Sequence[str], zero_filled: Sequence[str] = KEY_METRICS) -> Table:
+    """Every customer with the named columns of the parts, in that order; without payments, paid and payments are 0."""
+    table = join_parts(inputs, parts, tuple(zero_filled))
+    if inputs.payments is None:
+        table = table.mutate(**{name: ibis.literal(0, "int64") for name in PAYMENT_METRICS if name in names})
+    return table.select("customer_id", *names)
+
+
+def key_metrics(inputs: Inputs, window: Window, names: Sequence[str] = KEY_METRICS) -> Table:
+    """One row per customer with the named key metrics: revenue, profit and amount paid in cents, units, orders, payments.
 
     Customers without activity in the window get zeros (paid and payments are 0 without payments).
     """
-    parts = [sales_totals(inputs.transactions, window)]
-    if inputs.payments is not None:
-        parts.append(payment_totals(inputs.payments, window))
-    table = join_parts(inputs, parts, KEY_METRICS)
-    if inputs.payments is None:
-        table = table.mutate(paid=ibis.literal(0, "int64"), payments=ibis.literal(0, "int64"))
-    return table
+    wanted = [name for name in KEY_METRICS if name in names]
+    return with_parts(inputs, key_parts(inputs, window, wanted), wanted)

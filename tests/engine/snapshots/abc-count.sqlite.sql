@@ -1,130 +1,91 @@
-WITH "t14" AS (
+WITH "t10" AS (
   SELECT
-    "t13"."customer_id",
-    "t13"."revenue",
-    "t13"."profit",
-    "t13"."units",
-    "t13"."orders",
-    "t13"."paid",
-    "t13"."payments",
-    "t13"."value",
-    "t13"."rank",
+    "t9"."customer_id",
+    "t9"."revenue",
+    "t9"."value",
+    "t9"."rank",
     IIF(
       (
-        "t13"."value" > 0
+        "t9"."value" > 0
       )
       AND (
-        CAST(SUM("t13"."value") FILTER(WHERE
-          "t13"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0
+        CAST(SUM("t9"."value") FILTER(WHERE
+          "t9"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0
       ),
-      "t13"."value" / CAST(SUM("t13"."value") FILTER(WHERE
-        "t13"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
+      "t9"."value" / CAST(SUM("t9"."value") FILTER(WHERE
+        "t9"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
       0.0
     ) AS "share",
     IIF(
-      CAST(SUM("t13"."value") FILTER(WHERE
-        "t13"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0,
-      CAST(SUM("t13"."value") FILTER(WHERE
-        "t13"."value" > 0) OVER (
-        ORDER BY "t13"."rank" ASC NULLS LAST
+      CAST(SUM("t9"."value") FILTER(WHERE
+        "t9"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0,
+      CAST(SUM("t9"."value") FILTER(WHERE
+        "t9"."value" > 0) OVER (
+        ORDER BY "t9"."rank" ASC NULLS LAST
         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-      ) AS REAL) / CAST(SUM("t13"."value") FILTER(WHERE
-        "t13"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
+      ) AS REAL) / CAST(SUM("t9"."value") FILTER(WHERE
+        "t9"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
       0.0
     ) AS "cumulative_share"
   FROM (
     SELECT
-      "t12"."customer_id",
-      "t12"."revenue",
-      "t12"."profit",
-      "t12"."units",
-      "t12"."orders",
-      "t12"."paid",
-      "t12"."payments",
-      "t12"."value",
+      "t8"."customer_id",
+      "t8"."revenue",
+      "t8"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t12"."value" DESC, "t12"."customer_id" ASC NULLS LAST
+          ORDER BY "t8"."value" DESC, "t8"."customer_id" ASC NULLS LAST
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t11"."customer_id",
-        "t11"."revenue",
-        "t11"."profit",
-        "t11"."units",
-        "t11"."orders",
-        "t11"."paid",
-        "t11"."payments",
-        "t11"."revenue" AS "value"
+        "t7"."customer_id",
+        "t7"."revenue",
+        "t7"."revenue" AS "value"
       FROM (
         SELECT
-          "t6"."customer_id",
-          COALESCE("t10"."revenue", 0) AS "revenue",
-          COALESCE("t10"."profit", 0) AS "profit",
-          COALESCE("t10"."units", 0) AS "units",
-          COALESCE("t10"."orders", 0) AS "orders",
-          COALESCE("t8"."paid", 0) AS "paid",
-          COALESCE("t8"."payments", 0) AS "payments"
+          "t4"."customer_id",
+          COALESCE("t6"."revenue", 0) AS "revenue"
         FROM (
           SELECT DISTINCT
             "t0"."id" AS "customer_id"
           FROM "customers" AS "t0"
           WHERE
             "t0"."status" <> 'prospect'
-        ) AS "t6"
+        ) AS "t4"
         LEFT OUTER JOIN (
           SELECT
-            "t4"."customer_id",
-            SUM("t4"."amount_cents") AS "revenue",
-            SUM("t4"."amount_cents" - COALESCE("t4"."cost_cents", "t4"."amount_cents")) AS "profit",
-            SUM(COALESCE("t4"."units", 0)) AS "units",
-            COUNT(DISTINCT "t4"."document_id") AS "orders"
+            "t3"."customer_id",
+            SUM("t3"."amount_cents") AS "revenue"
           FROM (
             SELECT
               *
             FROM "transactions" AS "t1"
             WHERE
               "t1"."date" > '2023-06-30' AND "t1"."date" <= '2024-06-30'
-          ) AS "t4"
+          ) AS "t3"
           GROUP BY
             1
-        ) AS "t10"
-          ON "t6"."customer_id" = "t10"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t5"."customer_id",
-            SUM("t5"."amount_cents") AS "paid",
-            COUNT(*) AS "payments"
-          FROM (
-            SELECT
-              *
-            FROM "payments" AS "t2"
-            WHERE
-              "t2"."date" > '2023-06-30' AND "t2"."date" <= '2024-06-30'
-          ) AS "t5"
-          GROUP BY
-            1
-        ) AS "t8"
-          ON "t6"."customer_id" = "t8"."customer_id"
-      ) AS "t11"
-    ) AS "t12"
-  ) AS "t13"
+        ) AS "t6"
+          ON "t4"."customer_id" = "t6"."customer_id"
+      ) AS "t7"
+    ) AS "t8"
+  ) AS "t9"
 )
 SELECT
-  "t15"."customer_id",
+  "t11"."customer_id",
   CASE
     WHEN NOT (
-      "t15"."value" > 0
+      "t11"."value" > 0
     )
     THEN 'C'
-    WHEN "t15"."rank" <= CAST(CEIL(
+    WHEN "t11"."rank" <= CAST(CEIL(
       (
         (
           SELECT
             COUNT(*) AS "CountStar()"
-          FROM "t14" AS "t15"
+          FROM "t10" AS "t11"
         ) * (
           CAST(200000000000 AS REAL) / 1000000000000
         )
@@ -133,12 +94,12 @@ SELECT
       )
     ) AS INTEGER)
     THEN 'A'
-    WHEN "t15"."rank" <= CAST(CEIL(
+    WHEN "t11"."rank" <= CAST(CEIL(
       (
         (
           SELECT
             COUNT(*) AS "CountStar()"
-          FROM "t14" AS "t15"
+          FROM "t10" AS "t11"
         ) * (
           CAST(500000000000 AS REAL) / 1000000000000
         )
@@ -149,10 +110,10 @@ SELECT
     THEN 'B'
     ELSE 'C'
   END AS "class",
-  "t15"."value",
-  "t15"."rank",
-  "t15"."share",
-  "t15"."cumulative_share",
+  "t11"."value",
+  "t11"."rank",
+  "t11"."share",
+  "t11"."cumulative_share",
   CAST(200000000000 AS REAL) / 1000000000000 AS "a_threshold",
   CAST(300000000000 AS REAL) / 1000000000000 AS "b_threshold"
-FROM "t14" AS "t15"
+FROM "t10" AS "t11"

@@ -1,213 +1,131 @@
-WITH "t6" AS (
+WITH "t3" AS (
   SELECT
     *
-  FROM "transactions" AS "t2"
+  FROM "transactions" AS "t1"
   WHERE
-    "t2"."date" > MAKE_DATE(2023, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-), "t19" AS (
+    "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
+), "t10" AS (
   SELECT
-    "t17"."customer_id",
-    "t17"."month",
-    SUM("t17"."amount_cents") AS "amount"
+    "t9"."customer_id",
+    "t9"."month",
+    SUM("t9"."amount_cents") AS "amount"
   FROM (
     SELECT
-      "t2"."customer_id",
-      "t2"."date",
-      "t2"."document_id",
-      "t2"."product_id",
-      "t2"."units",
-      "t2"."amount_cents",
-      "t2"."cost_cents",
+      "t1"."customer_id",
+      "t1"."date",
+      "t1"."document_id",
+      "t1"."product_id",
+      "t1"."units",
+      "t1"."amount_cents",
+      "t1"."cost_cents",
       (
         24293 - (
           (
             (
-              CAST(EXTRACT(year FROM "t2"."date") AS BIGINT) * 12
-            ) + CAST(EXTRACT(month FROM "t2"."date") AS BIGINT)
+              CAST(EXTRACT(year FROM "t1"."date") AS BIGINT) * 12
+            ) + CAST(EXTRACT(month FROM "t1"."date") AS BIGINT)
           ) - 1
         )
-      ) - CASE WHEN EXTRACT(day FROM "t2"."date") > 30 THEN 1 ELSE 0 END AS "month"
-    FROM "transactions" AS "t2"
+      ) - CASE WHEN EXTRACT(day FROM "t1"."date") > 30 THEN 1 ELSE 0 END AS "month"
+    FROM "transactions" AS "t1"
     WHERE
-      "t2"."date" > MAKE_DATE(2023, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-  ) AS "t17"
+      "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
+  ) AS "t9"
   GROUP BY
     1,
     2
-), "t36" AS (
+), "t25" AS (
   SELECT
-    "t35"."customer_id",
-    "t35"."revenue",
-    "t35"."paid",
-    "t35"."payments",
-    "t35"."units",
-    "t35"."profit",
-    "t35"."orders",
-    "t35"."active_months",
-    "t35"."monthly_mean",
-    "t35"."monthly_std",
-    "t35"."monthly_cv",
-    "t35"."quarterly_mean",
-    "t35"."quarterly_std",
-    "t35"."quarterly_cv",
-    "t35"."average_order",
-    "t35"."largest_order",
-    "t35"."last_year_revenue",
-    "t35"."previous_year_revenue",
-    "t35"."third_year_revenue",
-    "t35"."growth_last_year",
-    "t35"."growth_year_before",
-    "t35"."recency_days",
-    "t35"."tenure_days",
-    "t35"."value",
-    "t35"."rank",
+    "t24"."customer_id",
+    "t24"."revenue",
+    "t24"."active_months",
+    "t24"."monthly_cv",
+    "t24"."quarterly_cv",
+    "t24"."largest_order",
+    "t24"."value",
+    "t24"."rank",
     CASE
       WHEN (
-        "t35"."value" > 0
+        "t24"."value" > 0
       )
       AND (
-        CAST(SUM("t35"."value") FILTER(WHERE
-          "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
+        CAST(SUM("t24"."value") FILTER(WHERE
+          "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
       )
-      THEN "t35"."value" / CAST(SUM("t35"."value") FILTER(WHERE
-        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
+      THEN "t24"."value" / CAST(SUM("t24"."value") FILTER(WHERE
+        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
       ELSE 0.0
     END AS "share",
     CASE
-      WHEN CAST(SUM("t35"."value") FILTER(WHERE
-        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
-      THEN CAST(SUM("t35"."value") FILTER(WHERE
-        "t35"."value" > 0) OVER (ORDER BY "t35"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / CAST(SUM("t35"."value") FILTER(WHERE
-        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
+      WHEN CAST(SUM("t24"."value") FILTER(WHERE
+        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
+      THEN CAST(SUM("t24"."value") FILTER(WHERE
+        "t24"."value" > 0) OVER (ORDER BY "t24"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / CAST(SUM("t24"."value") FILTER(WHERE
+        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
       ELSE 0.0
     END AS "cumulative_share"
   FROM (
     SELECT
-      "t34"."customer_id",
-      "t34"."revenue",
-      "t34"."paid",
-      "t34"."payments",
-      "t34"."units",
-      "t34"."profit",
-      "t34"."orders",
-      "t34"."active_months",
-      "t34"."monthly_mean",
-      "t34"."monthly_std",
-      "t34"."monthly_cv",
-      "t34"."quarterly_mean",
-      "t34"."quarterly_std",
-      "t34"."quarterly_cv",
-      "t34"."average_order",
-      "t34"."largest_order",
-      "t34"."last_year_revenue",
-      "t34"."previous_year_revenue",
-      "t34"."third_year_revenue",
-      "t34"."growth_last_year",
-      "t34"."growth_year_before",
-      "t34"."recency_days",
-      "t34"."tenure_days",
-      "t34"."value",
+      "t23"."customer_id",
+      "t23"."revenue",
+      "t23"."active_months",
+      "t23"."monthly_cv",
+      "t23"."quarterly_cv",
+      "t23"."largest_order",
+      "t23"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t34"."value" DESC, "t34"."customer_id" ASC
+          ORDER BY "t23"."value" DESC, "t23"."customer_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t33"."customer_id",
-        "t33"."revenue",
-        "t33"."paid",
-        "t33"."payments",
-        "t33"."units",
-        "t33"."profit",
-        "t33"."orders",
-        "t33"."active_months",
-        "t33"."monthly_mean",
-        "t33"."monthly_std",
-        "t33"."monthly_cv",
-        "t33"."quarterly_mean",
-        "t33"."quarterly_std",
-        "t33"."quarterly_cv",
-        "t33"."average_order",
-        "t33"."largest_order",
-        "t33"."last_year_revenue",
-        "t33"."previous_year_revenue",
-        "t33"."third_year_revenue",
-        "t33"."growth_last_year",
-        "t33"."growth_year_before",
-        "t33"."recency_days",
-        "t33"."tenure_days",
-        "t33"."revenue" AS "value"
+        "t22"."customer_id",
+        "t22"."revenue",
+        "t22"."active_months",
+        "t22"."monthly_cv",
+        "t22"."quarterly_cv",
+        "t22"."largest_order",
+        "t22"."revenue" AS "value"
       FROM (
         SELECT
-          "t8"."customer_id",
-          COALESCE("t18"."revenue", 0) AS "revenue",
-          COALESCE("t18"."profit", 0) AS "profit",
-          COALESCE("t18"."units", 0) AS "units",
-          COALESCE("t18"."orders", 0) AS "orders",
-          COALESCE("t11"."paid", 0) AS "paid",
-          COALESCE("t11"."payments", 0) AS "payments",
-          COALESCE("t32"."active_months", 0) AS "active_months",
-          COALESCE("t32"."monthly_mean", 0) AS "monthly_mean",
-          COALESCE("t32"."monthly_std", 0) AS "monthly_std",
-          "t32"."monthly_cv",
-          COALESCE("t32"."quarterly_mean", 0) AS "quarterly_mean",
-          COALESCE("t32"."quarterly_std", 0) AS "quarterly_std",
-          "t32"."quarterly_cv",
-          "t23"."average_order",
-          "t23"."largest_order",
-          COALESCE("t28"."last_year_revenue", 0) AS "last_year_revenue",
-          COALESCE("t28"."previous_year_revenue", 0) AS "previous_year_revenue",
-          COALESCE("t28"."third_year_revenue", 0) AS "third_year_revenue",
-          "t28"."growth_last_year",
-          "t28"."growth_year_before",
-          "t14"."recency_days",
-          "t14"."tenure_days"
+          "t4"."customer_id",
+          COALESCE("t8"."revenue", 0) AS "revenue",
+          COALESCE("t21"."active_months", 0) AS "active_months",
+          COALESCE("t21"."monthly_mean", 0) AS "monthly_mean",
+          COALESCE("t21"."monthly_std", 0) AS "monthly_std",
+          "t21"."monthly_cv",
+          COALESCE("t21"."quarterly_mean", 0) AS "quarterly_mean",
+          COALESCE("t21"."quarterly_std", 0) AS "quarterly_std",
+          "t21"."quarterly_cv",
+          "t14"."average_order",
+          "t14"."largest_order"
         FROM (
           SELECT DISTINCT
             "t0"."id" AS "customer_id"
           FROM "customers" AS "t0"
           WHERE
             "t0"."status" <> 'prospect'
+        ) AS "t4"
+        LEFT OUTER JOIN (
+          SELECT
+            "t5"."customer_id",
+            SUM("t5"."amount_cents") AS "revenue"
+          FROM "t3" AS "t5"
+          GROUP BY
+            1
         ) AS "t8"
+          ON "t4"."customer_id" = "t8"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t9"."customer_id",
-            SUM("t9"."amount_cents") AS "revenue",
-            SUM("t9"."amount_cents" - COALESCE("t9"."cost_cents", "t9"."amount_cents")) AS "profit",
-            SUM(COALESCE("t9"."units", 0)) AS "units",
-            COUNT(DISTINCT "t9"."document_id") AS "orders"
-          FROM "t6" AS "t9"
-          GROUP BY
-            1
-        ) AS "t18"
-          ON "t8"."customer_id" = "t18"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t4"."customer_id",
-            SUM("t4"."amount_cents") AS "paid",
-            COUNT(*) AS "payments"
-          FROM (
-            SELECT
-              *
-            FROM "payments" AS "t1"
-            WHERE
-              "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t4"
-          GROUP BY
-            1
-        ) AS "t11"
-          ON "t8"."customer_id" = "t11"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t26"."customer_id",
-            "t26"."active_months",
+            "t16"."customer_id",
+            "t16"."active_months",
             (
               (
                 (
                   (
-                    CAST("t26"."total" AS DOUBLE) / 12
+                    CAST("t16"."total" AS DOUBLE) / 12
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -219,9 +137,9 @@ WITH "t6" AS (
                     GREATEST(
                       (
                         (
-                          "t26"."squares" * 12
+                          "t16"."squares" * 12
                         ) - (
-                          CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
+                          CAST("t16"."total" AS DOUBLE) * CAST("t16"."total" AS DOUBLE)
                         )
                       ) / 144,
                       0
@@ -236,7 +154,7 @@ WITH "t6" AS (
                   (
                     (
                       (
-                        CAST("t26"."total" AS DOUBLE) / 12
+                        CAST("t16"."total" AS DOUBLE) / 12
                       ) * CAST(1000000000 AS DOUBLE)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -254,9 +172,9 @@ WITH "t6" AS (
                                 GREATEST(
                                   (
                                     (
-                                      "t26"."squares" * 12
+                                      "t16"."squares" * 12
                                     ) - (
-                                      CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
+                                      CAST("t16"."total" AS DOUBLE) * CAST("t16"."total" AS DOUBLE)
                                     )
                                   ) / 144,
                                   0
@@ -270,7 +188,7 @@ WITH "t6" AS (
                           (
                             (
                               (
-                                CAST("t26"."total" AS DOUBLE) / 12
+                                CAST("t16"."total" AS DOUBLE) / 12
                               ) * CAST(1000000000 AS DOUBLE)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -286,7 +204,7 @@ WITH "t6" AS (
               (
                 (
                   (
-                    CAST("t26"."total" AS DOUBLE) / 4
+                    CAST("t16"."total" AS DOUBLE) / 4
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -298,9 +216,9 @@ WITH "t6" AS (
                     GREATEST(
                       (
                         (
-                          "t30"."quarter_squares" * 4
+                          "t19"."quarter_squares" * 4
                         ) - (
-                          CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
+                          CAST("t16"."total" AS DOUBLE) * CAST("t16"."total" AS DOUBLE)
                         )
                       ) / 16,
                       0
@@ -315,7 +233,7 @@ WITH "t6" AS (
                   (
                     (
                       (
-                        CAST("t26"."total" AS DOUBLE) / 4
+                        CAST("t16"."total" AS DOUBLE) / 4
                       ) * CAST(1000000000 AS DOUBLE)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -333,9 +251,9 @@ WITH "t6" AS (
                                 GREATEST(
                                   (
                                     (
-                                      "t30"."quarter_squares" * 4
+                                      "t19"."quarter_squares" * 4
                                     ) - (
-                                      CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
+                                      CAST("t16"."total" AS DOUBLE) * CAST("t16"."total" AS DOUBLE)
                                     )
                                   ) / 16,
                                   0
@@ -349,7 +267,7 @@ WITH "t6" AS (
                           (
                             (
                               (
-                                CAST("t26"."total" AS DOUBLE) / 4
+                                CAST("t16"."total" AS DOUBLE) / 4
                               ) * CAST(1000000000 AS DOUBLE)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -363,293 +281,200 @@ WITH "t6" AS (
             END AS "quarterly_cv"
           FROM (
             SELECT
-              "t20"."customer_id",
-              SUM(CAST("t20"."amount" > 0 AS INT)) AS "active_months",
-              SUM("t20"."amount") AS "total",
-              SUM(CAST("t20"."amount" AS DOUBLE) * CAST("t20"."amount" AS DOUBLE)) AS "squares"
-            FROM "t19" AS "t20"
+              "t11"."customer_id",
+              SUM(CAST("t11"."amount" > 0 AS INT)) AS "active_months",
+              SUM("t11"."amount") AS "total",
+              SUM(CAST("t11"."amount" AS DOUBLE) * CAST("t11"."amount" AS DOUBLE)) AS "squares"
+            FROM "t10" AS "t11"
             GROUP BY
               1
-          ) AS "t26"
+          ) AS "t16"
           INNER JOIN (
             SELECT
-              "t27"."customer_id",
-              SUM(CAST("t27"."amount" AS DOUBLE) * CAST("t27"."amount" AS DOUBLE)) AS "quarter_squares"
+              "t17"."customer_id",
+              SUM(CAST("t17"."amount" AS DOUBLE) * CAST("t17"."amount" AS DOUBLE)) AS "quarter_squares"
             FROM (
               SELECT
-                "t22"."customer_id",
-                "t22"."quarter",
-                SUM("t22"."amount") AS "amount"
+                "t13"."customer_id",
+                "t13"."quarter",
+                SUM("t13"."amount") AS "amount"
               FROM (
                 SELECT
-                  "t20"."customer_id",
-                  "t20"."month",
-                  "t20"."amount",
+                  "t11"."customer_id",
+                  "t11"."month",
+                  "t11"."amount",
                   CAST(FLOOR((
-                    "t20"."month"
+                    "t11"."month"
                   ) / (
                     3
                   )) AS BIGINT) AS "quarter"
-                FROM "t19" AS "t20"
-              ) AS "t22"
+                FROM "t10" AS "t11"
+              ) AS "t13"
               GROUP BY
                 1,
                 2
-            ) AS "t27"
+            ) AS "t17"
             GROUP BY
               1
-          ) AS "t30"
-            ON "t26"."customer_id" = "t30"."customer_id"
-        ) AS "t32"
-          ON "t8"."customer_id" = "t32"."customer_id"
+          ) AS "t19"
+            ON "t16"."customer_id" = "t19"."customer_id"
+        ) AS "t21"
+          ON "t4"."customer_id" = "t21"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t12"."customer_id",
+            "t7"."customer_id",
             (
               (
                 (
                   (
-                    CAST(SUM("t12"."amount") AS DOUBLE) / CAST(COUNT(*) AS DOUBLE)
+                    CAST(SUM("t7"."amount") AS DOUBLE) / CAST(COUNT(*) AS DOUBLE)
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
             ) / CAST(1000000000 AS DOUBLE) AS "average_order",
-            MAX("t12"."amount") AS "largest_order"
+            MAX("t7"."amount") AS "largest_order"
           FROM (
             SELECT
-              "t9"."customer_id",
-              "t9"."document_id",
-              SUM("t9"."amount_cents") AS "amount"
-            FROM "t6" AS "t9"
+              "t5"."customer_id",
+              "t5"."document_id",
+              SUM("t5"."amount_cents") AS "amount"
+            FROM "t3" AS "t5"
             GROUP BY
               1,
               2
-          ) AS "t12"
-          GROUP BY
-            1
-        ) AS "t23"
-          ON "t8"."customer_id" = "t23"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t16"."customer_id",
-            "t16"."last_year_revenue",
-            "t16"."previous_year_revenue",
-            "t16"."third_year_revenue",
-            CASE
-              WHEN "t16"."previous_year_revenue" > 0
-              THEN (
-                (
-                  (
-                    (
-                      CAST("t16"."last_year_revenue" - "t16"."previous_year_revenue" AS DOUBLE) / CAST("t16"."previous_year_revenue" AS DOUBLE)
-                    ) * CAST(1000000000 AS DOUBLE)
-                  ) + 6755399441055744
-                ) - 6755399441055744
-              ) / CAST(1000000000 AS DOUBLE)
-              ELSE NULL
-            END AS "growth_last_year",
-            CASE
-              WHEN "t16"."third_year_revenue" > 0
-              THEN (
-                (
-                  (
-                    (
-                      CAST("t16"."previous_year_revenue" - "t16"."third_year_revenue" AS DOUBLE) / CAST("t16"."third_year_revenue" AS DOUBLE)
-                    ) * CAST(1000000000 AS DOUBLE)
-                  ) + 6755399441055744
-                ) - 6755399441055744
-              ) / CAST(1000000000 AS DOUBLE)
-              ELSE NULL
-            END AS "growth_year_before"
-          FROM (
-            SELECT
-              "t7"."customer_id",
-              COALESCE(
-                SUM("t7"."amount_cents") FILTER(WHERE
-                  (
-                    "t7"."date" > MAKE_DATE(2023, 6, 30)
-                  )
-                  AND (
-                    "t7"."date" <= MAKE_DATE(2024, 6, 30)
-                  )),
-                0
-              ) AS "last_year_revenue",
-              COALESCE(
-                SUM("t7"."amount_cents") FILTER(WHERE
-                  (
-                    "t7"."date" > MAKE_DATE(2022, 6, 30)
-                  )
-                  AND (
-                    "t7"."date" <= MAKE_DATE(2023, 6, 30)
-                  )),
-                0
-              ) AS "previous_year_revenue",
-              COALESCE(
-                SUM("t7"."amount_cents") FILTER(WHERE
-                  (
-                    "t7"."date" > MAKE_DATE(2021, 6, 30)
-                  )
-                  AND (
-                    "t7"."date" <= MAKE_DATE(2022, 6, 30)
-                  )),
-                0
-              ) AS "third_year_revenue"
-            FROM (
-              SELECT
-                *
-              FROM "transactions" AS "t2"
-              WHERE
-                "t2"."date" > MAKE_DATE(2021, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-            ) AS "t7"
-            GROUP BY
-              1
-          ) AS "t16"
-        ) AS "t28"
-          ON "t8"."customer_id" = "t28"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t5"."customer_id",
-            19904 - MAX(DATE_DIFF('DAY', MAKE_DATE(1970, 1, 1), "t5"."date")) AS "recency_days",
-            19904 - MIN(DATE_DIFF('DAY', MAKE_DATE(1970, 1, 1), "t5"."date")) AS "tenure_days"
-          FROM (
-            SELECT
-              *
-            FROM "transactions" AS "t2"
-            WHERE
-              "t2"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t5"
+          ) AS "t7"
           GROUP BY
             1
         ) AS "t14"
-          ON "t8"."customer_id" = "t14"."customer_id"
-      ) AS "t33"
-    ) AS "t34"
-  ) AS "t35"
+          ON "t4"."customer_id" = "t14"."customer_id"
+      ) AS "t22"
+    ) AS "t23"
+  ) AS "t24"
 )
 SELECT
-  "t47"."customer_id",
+  "t36"."customer_id",
   CASE
     WHEN (
-      "t47"."value" > 0
+      "t36"."value" > 0
     )
     AND (
-      "t47"."contribution" >= "t47"."contribution_threshold"
+      "t36"."contribution" >= "t36"."contribution_threshold"
     )
     AND (
-      "t47"."stability" >= "t47"."stability_threshold"
+      "t36"."stability" >= "t36"."stability_threshold"
     )
     THEN 'EI'
     WHEN (
-      "t47"."value" > 0
+      "t36"."value" > 0
     )
     AND (
-      "t47"."contribution" >= "t47"."contribution_threshold"
+      "t36"."contribution" >= "t36"."contribution_threshold"
     )
     THEN 'EII'
-    WHEN "t47"."stability" >= "t47"."stability_threshold"
+    WHEN "t36"."stability" >= "t36"."stability_threshold"
     THEN 'EIII'
     ELSE 'EIV'
   END AS "class",
-  "t47"."value",
-  "t47"."rank",
-  "t47"."share",
-  "t47"."contribution",
-  "t47"."stability",
-  "t47"."active_months",
-  "t47"."monthly_cv",
-  "t47"."quarterly_cv",
-  "t47"."largest_order",
-  "t47"."contribution_threshold",
-  "t47"."stability_threshold",
+  "t36"."value",
+  "t36"."rank",
+  "t36"."share",
+  "t36"."contribution",
+  "t36"."stability",
+  "t36"."active_months",
+  "t36"."monthly_cv",
+  "t36"."quarterly_cv",
+  "t36"."largest_order",
+  "t36"."contribution_threshold",
+  "t36"."stability_threshold",
   CASE
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN 'consolidate: long-term plan, new products on top of the old ones, be their business consultant'
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN 'recover: find why they drift (trying new things, a better competitor offer, dissatisfaction), counter it, loyalty programme'
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN 'promote: periodic visits, help with advertising, display and promotions'
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -659,92 +484,92 @@ SELECT
   CASE
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN 1
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN 2
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN 3
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -754,92 +579,92 @@ SELECT
   CASE
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN CAST(300000000000 AS DOUBLE) / 1000000000000
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN CAST(350000000000 AS DOUBLE) / 1000000000000
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN CAST(250000000000 AS DOUBLE) / 1000000000000
     WHEN CASE
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       AND (
-        "t47"."stability" >= "t47"."stability_threshold"
+        "t36"."stability" >= "t36"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t47"."value" > 0
+        "t36"."value" > 0
       )
       AND (
-        "t47"."contribution" >= "t47"."contribution_threshold"
+        "t36"."contribution" >= "t36"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t47"."stability" >= "t47"."stability_threshold"
+      WHEN "t36"."stability" >= "t36"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -848,34 +673,17 @@ SELECT
   END AS "time_share"
 FROM (
   SELECT
-    "t37"."customer_id",
-    "t37"."revenue",
-    "t37"."paid",
-    "t37"."payments",
-    "t37"."units",
-    "t37"."profit",
-    "t37"."orders",
-    "t37"."active_months",
-    "t37"."monthly_mean",
-    "t37"."monthly_std",
-    "t37"."monthly_cv",
-    "t37"."quarterly_mean",
-    "t37"."quarterly_std",
-    "t37"."quarterly_cv",
-    "t37"."average_order",
-    "t37"."largest_order",
-    "t37"."last_year_revenue",
-    "t37"."previous_year_revenue",
-    "t37"."third_year_revenue",
-    "t37"."growth_last_year",
-    "t37"."growth_year_before",
-    "t37"."recency_days",
-    "t37"."tenure_days",
-    "t37"."value",
-    "t37"."rank",
-    "t37"."share",
-    "t37"."cumulative_share",
-    CAST("t37"."value" AS DOUBLE) AS "contribution",
+    "t26"."customer_id",
+    "t26"."revenue",
+    "t26"."active_months",
+    "t26"."monthly_cv",
+    "t26"."quarterly_cv",
+    "t26"."largest_order",
+    "t26"."value",
+    "t26"."rank",
+    "t26"."share",
+    "t26"."cumulative_share",
+    CAST("t26"."value" AS DOUBLE) AS "contribution",
     (
       (
         (
@@ -883,26 +691,26 @@ FROM (
             (
               0.0 + (
                 (
-                  CAST("t37"."active_months" AS DOUBLE) / 12
+                  CAST("t26"."active_months" AS DOUBLE) / 12
                 ) * (
                   CAST(1000000000000 AS DOUBLE) / 1000000000000
                 )
               ) + (
                 CASE
-                  WHEN "t37"."monthly_cv" IS NULL
+                  WHEN "t26"."monthly_cv" IS NULL
                   THEN 0.0
                   ELSE 1.0 / (
-                    "t37"."monthly_cv" + 1.0
+                    "t26"."monthly_cv" + 1.0
                   )
                 END * (
                   CAST(1000000000000 AS DOUBLE) / 1000000000000
                 )
               ) + (
                 CASE
-                  WHEN "t37"."quarterly_cv" IS NULL
+                  WHEN "t26"."quarterly_cv" IS NULL
                   THEN 0.0
                   ELSE 1.0 / (
-                    "t37"."quarterly_cv" + 1.0
+                    "t26"."quarterly_cv" + 1.0
                   )
                 END * (
                   CAST(1000000000000 AS DOUBLE) / 1000000000000
@@ -912,12 +720,12 @@ FROM (
                   LEAST(
                     CASE
                       WHEN (
-                        "t37"."revenue" > 0
+                        "t26"."revenue" > 0
                       ) AND (
-                        "t37"."largest_order" IS NOT NULL
+                        "t26"."largest_order" IS NOT NULL
                       )
                       THEN 1.0 - (
-                        CAST("t37"."largest_order" AS DOUBLE) / "t37"."revenue"
+                        CAST("t26"."largest_order" AS DOUBLE) / "t26"."revenue"
                       )
                       ELSE 0.0
                     END,
@@ -937,51 +745,51 @@ FROM (
     ) / CAST(1000000000 AS DOUBLE) AS "stability",
     (
       SELECT
-        AVG("t41"."v") AS "Mean(v)"
+        AVG("t30"."v") AS "Mean(v)"
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            "t38"."v",
-            ROW_NUMBER() OVER (ORDER BY "t38"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
-            COUNT("t38"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
+            "t27"."v",
+            ROW_NUMBER() OVER (ORDER BY "t27"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
+            COUNT("t27"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
           FROM (
             SELECT
-              CAST("t37"."value" AS DOUBLE) AS "v"
-            FROM "t36" AS "t37"
+              CAST("t26"."value" AS DOUBLE) AS "v"
+            FROM "t25" AS "t26"
             WHERE
-              "t37"."value" > 0 AND CAST("t37"."value" AS DOUBLE) IS NOT NULL
-          ) AS "t38"
-        ) AS "t39"
+              "t26"."value" > 0 AND CAST("t26"."value" AS DOUBLE) IS NOT NULL
+          ) AS "t27"
+        ) AS "t28"
         WHERE
           (
-            "t39"."_pos" = CAST(FLOOR((
-              "t39"."_n" - 1
+            "t28"."_pos" = CAST(FLOOR((
+              "t28"."_n" - 1
             ) / (
               2
             )) AS BIGINT)
           )
           OR (
-            "t39"."_pos" = CAST(FLOOR((
-              "t39"."_n"
+            "t28"."_pos" = CAST(FLOOR((
+              "t28"."_n"
             ) / (
               2
             )) AS BIGINT)
           )
-      ) AS "t41"
+      ) AS "t30"
     ) AS "contribution_threshold",
     (
       SELECT
-        AVG("t45"."v") AS "Mean(v)"
+        AVG("t34"."v") AS "Mean(v)"
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            "t42"."v",
-            ROW_NUMBER() OVER (ORDER BY "t42"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
-            COUNT("t42"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
+            "t31"."v",
+            ROW_NUMBER() OVER (ORDER BY "t31"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
+            COUNT("t31"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
           FROM (
             SELECT
               *
@@ -994,26 +802,26 @@ FROM (
                         (
                           0.0 + (
                             (
-                              CAST("t37"."active_months" AS DOUBLE) / 12
+                              CAST("t26"."active_months" AS DOUBLE) / 12
                             ) * (
                               CAST(1000000000000 AS DOUBLE) / 1000000000000
                             )
                           ) + (
                             CASE
-                              WHEN "t37"."monthly_cv" IS NULL
+                              WHEN "t26"."monthly_cv" IS NULL
                               THEN 0.0
                               ELSE 1.0 / (
-                                "t37"."monthly_cv" + 1.0
+                                "t26"."monthly_cv" + 1.0
                               )
                             END * (
                               CAST(1000000000000 AS DOUBLE) / 1000000000000
                             )
                           ) + (
                             CASE
-                              WHEN "t37"."quarterly_cv" IS NULL
+                              WHEN "t26"."quarterly_cv" IS NULL
                               THEN 0.0
                               ELSE 1.0 / (
-                                "t37"."quarterly_cv" + 1.0
+                                "t26"."quarterly_cv" + 1.0
                               )
                             END * (
                               CAST(1000000000000 AS DOUBLE) / 1000000000000
@@ -1023,12 +831,12 @@ FROM (
                               LEAST(
                                 CASE
                                   WHEN (
-                                    "t37"."revenue" > 0
+                                    "t26"."revenue" > 0
                                   ) AND (
-                                    "t37"."largest_order" IS NOT NULL
+                                    "t26"."largest_order" IS NOT NULL
                                   )
                                   THEN 1.0 - (
-                                    CAST("t37"."largest_order" AS DOUBLE) / "t37"."revenue"
+                                    CAST("t26"."largest_order" AS DOUBLE) / "t26"."revenue"
                                   )
                                   ELSE 0.0
                                 END,
@@ -1046,30 +854,30 @@ FROM (
                     ) + 6755399441055744
                   ) - 6755399441055744
                 ) / CAST(1000000000 AS DOUBLE) AS "v"
-              FROM "t36" AS "t37"
+              FROM "t25" AS "t26"
               WHERE
-                "t37"."value" > 0
-            ) AS "t40"
+                "t26"."value" > 0
+            ) AS "t29"
             WHERE
-              "t40"."v" IS NOT NULL
-          ) AS "t42"
-        ) AS "t44"
+              "t29"."v" IS NOT NULL
+          ) AS "t31"
+        ) AS "t33"
         WHERE
           (
-            "t44"."_pos" = CAST(FLOOR((
-              "t44"."_n" - 1
+            "t33"."_pos" = CAST(FLOOR((
+              "t33"."_n" - 1
             ) / (
               2
             )) AS BIGINT)
           )
           OR (
-            "t44"."_pos" = CAST(FLOOR((
-              "t44"."_n"
+            "t33"."_pos" = CAST(FLOOR((
+              "t33"."_n"
             ) / (
               2
             )) AS BIGINT)
           )
-      ) AS "t45"
+      ) AS "t34"
     ) AS "stability_threshold"
-  FROM "t36" AS "t37"
-) AS "t47"
+  FROM "t25" AS "t26"
+) AS "t36"

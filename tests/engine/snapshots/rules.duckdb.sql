@@ -1,268 +1,186 @@
-WITH "t6" AS (
+WITH "t10" AS (
   SELECT
-    *
-  FROM "transactions" AS "t2"
-  WHERE
-    "t2"."date" > MAKE_DATE(2023, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-), "t19" AS (
-  SELECT
-    "t17"."customer_id",
-    "t17"."month",
-    SUM("t17"."amount_cents") AS "amount"
+    "t9"."customer_id",
+    "t9"."month",
+    SUM("t9"."amount_cents") AS "amount"
   FROM (
     SELECT
-      "t2"."customer_id",
-      "t2"."date",
-      "t2"."document_id",
-      "t2"."product_id",
-      "t2"."units",
-      "t2"."amount_cents",
-      "t2"."cost_cents",
+      "t1"."customer_id",
+      "t1"."date",
+      "t1"."document_id",
+      "t1"."product_id",
+      "t1"."units",
+      "t1"."amount_cents",
+      "t1"."cost_cents",
       (
         24293 - (
           (
             (
-              CAST(EXTRACT(year FROM "t2"."date") AS BIGINT) * 12
-            ) + CAST(EXTRACT(month FROM "t2"."date") AS BIGINT)
+              CAST(EXTRACT(year FROM "t1"."date") AS BIGINT) * 12
+            ) + CAST(EXTRACT(month FROM "t1"."date") AS BIGINT)
           ) - 1
         )
-      ) - CASE WHEN EXTRACT(day FROM "t2"."date") > 30 THEN 1 ELSE 0 END AS "month"
-    FROM "transactions" AS "t2"
+      ) - CASE WHEN EXTRACT(day FROM "t1"."date") > 30 THEN 1 ELSE 0 END AS "month"
+    FROM "transactions" AS "t1"
     WHERE
-      "t2"."date" > MAKE_DATE(2023, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-  ) AS "t17"
+      "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
+  ) AS "t9"
   GROUP BY
     1,
     2
 )
 SELECT
-  "t36"."customer_id",
+  "t25"."customer_id",
   CASE
-    WHEN "t36"."growth_last_year" >= (
+    WHEN "t25"."growth_last_year" >= (
       CAST(200000000000 AS DOUBLE) / 1000000000000
     )
     THEN 'A'
     WHEN (
-      "t36"."growth_last_year" >= (
+      "t25"."growth_last_year" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t36"."growth_year_before" >= (
+      "t25"."growth_year_before" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t36"."active_months" >= (
+      "t25"."active_months" >= (
         CAST(10000000000000 AS DOUBLE) / 1000000000000
       )
     )
     THEN 'B'
     ELSE 'C'
   END AS "class",
-  "t36"."value",
-  "t36"."rank",
-  "t36"."share",
+  "t25"."value",
+  "t25"."rank",
+  "t25"."share",
   CASE
-    WHEN "t36"."growth_last_year" >= (
+    WHEN "t25"."growth_last_year" >= (
       CAST(200000000000 AS DOUBLE) / 1000000000000
     )
     THEN 1
     WHEN (
-      "t36"."growth_last_year" >= (
+      "t25"."growth_last_year" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t36"."growth_year_before" >= (
+      "t25"."growth_year_before" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t36"."active_months" >= (
+      "t25"."active_months" >= (
         CAST(10000000000000 AS DOUBLE) / 1000000000000
       )
     )
     THEN 2
     ELSE CAST(NULL AS BIGINT)
   END AS "matched_rule",
-  "t36"."active_months",
-  "t36"."growth_last_year",
-  "t36"."growth_year_before"
+  "t25"."active_months",
+  "t25"."growth_last_year",
+  "t25"."growth_year_before"
 FROM (
   SELECT
-    "t35"."customer_id",
-    "t35"."revenue",
-    "t35"."paid",
-    "t35"."payments",
-    "t35"."units",
-    "t35"."profit",
-    "t35"."orders",
-    "t35"."active_months",
-    "t35"."monthly_mean",
-    "t35"."monthly_std",
-    "t35"."monthly_cv",
-    "t35"."quarterly_mean",
-    "t35"."quarterly_std",
-    "t35"."quarterly_cv",
-    "t35"."average_order",
-    "t35"."largest_order",
-    "t35"."last_year_revenue",
-    "t35"."previous_year_revenue",
-    "t35"."third_year_revenue",
-    "t35"."growth_last_year",
-    "t35"."growth_year_before",
-    "t35"."recency_days",
-    "t35"."tenure_days",
-    "t35"."value",
-    "t35"."rank",
+    "t24"."customer_id",
+    "t24"."revenue",
+    "t24"."active_months",
+    "t24"."growth_last_year",
+    "t24"."growth_year_before",
+    "t24"."value",
+    "t24"."rank",
     CASE
       WHEN (
-        "t35"."value" > 0
+        "t24"."value" > 0
       )
       AND (
-        CAST(SUM("t35"."value") FILTER(WHERE
-          "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
+        CAST(SUM("t24"."value") FILTER(WHERE
+          "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
       )
-      THEN "t35"."value" / CAST(SUM("t35"."value") FILTER(WHERE
-        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
+      THEN "t24"."value" / CAST(SUM("t24"."value") FILTER(WHERE
+        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
       ELSE 0.0
     END AS "share",
     CASE
-      WHEN CAST(SUM("t35"."value") FILTER(WHERE
-        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
-      THEN CAST(SUM("t35"."value") FILTER(WHERE
-        "t35"."value" > 0) OVER (ORDER BY "t35"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / CAST(SUM("t35"."value") FILTER(WHERE
-        "t35"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
+      WHEN CAST(SUM("t24"."value") FILTER(WHERE
+        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
+      THEN CAST(SUM("t24"."value") FILTER(WHERE
+        "t24"."value" > 0) OVER (ORDER BY "t24"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / CAST(SUM("t24"."value") FILTER(WHERE
+        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
       ELSE 0.0
     END AS "cumulative_share"
   FROM (
     SELECT
-      "t34"."customer_id",
-      "t34"."revenue",
-      "t34"."paid",
-      "t34"."payments",
-      "t34"."units",
-      "t34"."profit",
-      "t34"."orders",
-      "t34"."active_months",
-      "t34"."monthly_mean",
-      "t34"."monthly_std",
-      "t34"."monthly_cv",
-      "t34"."quarterly_mean",
-      "t34"."quarterly_std",
-      "t34"."quarterly_cv",
-      "t34"."average_order",
-      "t34"."largest_order",
-      "t34"."last_year_revenue",
-      "t34"."previous_year_revenue",
-      "t34"."third_year_revenue",
-      "t34"."growth_last_year",
-      "t34"."growth_year_before",
-      "t34"."recency_days",
-      "t34"."tenure_days",
-      "t34"."value",
+      "t23"."customer_id",
+      "t23"."revenue",
+      "t23"."active_months",
+      "t23"."growth_last_year",
+      "t23"."growth_year_before",
+      "t23"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t34"."value" DESC, "t34"."customer_id" ASC
+          ORDER BY "t23"."value" DESC, "t23"."customer_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t33"."customer_id",
-        "t33"."revenue",
-        "t33"."paid",
-        "t33"."payments",
-        "t33"."units",
-        "t33"."profit",
-        "t33"."orders",
-        "t33"."active_months",
-        "t33"."monthly_mean",
-        "t33"."monthly_std",
-        "t33"."monthly_cv",
-        "t33"."quarterly_mean",
-        "t33"."quarterly_std",
-        "t33"."quarterly_cv",
-        "t33"."average_order",
-        "t33"."largest_order",
-        "t33"."last_year_revenue",
-        "t33"."previous_year_revenue",
-        "t33"."third_year_revenue",
-        "t33"."growth_last_year",
-        "t33"."growth_year_before",
-        "t33"."recency_days",
-        "t33"."tenure_days",
-        "t33"."revenue" AS "value"
+        "t22"."customer_id",
+        "t22"."revenue",
+        "t22"."active_months",
+        "t22"."growth_last_year",
+        "t22"."growth_year_before",
+        "t22"."revenue" AS "value"
       FROM (
         SELECT
-          "t8"."customer_id",
-          COALESCE("t18"."revenue", 0) AS "revenue",
-          COALESCE("t18"."profit", 0) AS "profit",
-          COALESCE("t18"."units", 0) AS "units",
-          COALESCE("t18"."orders", 0) AS "orders",
-          COALESCE("t11"."paid", 0) AS "paid",
-          COALESCE("t11"."payments", 0) AS "payments",
-          COALESCE("t32"."active_months", 0) AS "active_months",
-          COALESCE("t32"."monthly_mean", 0) AS "monthly_mean",
-          COALESCE("t32"."monthly_std", 0) AS "monthly_std",
-          "t32"."monthly_cv",
-          COALESCE("t32"."quarterly_mean", 0) AS "quarterly_mean",
-          COALESCE("t32"."quarterly_std", 0) AS "quarterly_std",
-          "t32"."quarterly_cv",
-          "t23"."average_order",
-          "t23"."largest_order",
-          COALESCE("t28"."last_year_revenue", 0) AS "last_year_revenue",
-          COALESCE("t28"."previous_year_revenue", 0) AS "previous_year_revenue",
-          COALESCE("t28"."third_year_revenue", 0) AS "third_year_revenue",
-          "t28"."growth_last_year",
-          "t28"."growth_year_before",
-          "t14"."recency_days",
-          "t14"."tenure_days"
+          "t5"."customer_id",
+          COALESCE("t7"."revenue", 0) AS "revenue",
+          COALESCE("t21"."active_months", 0) AS "active_months",
+          COALESCE("t21"."monthly_mean", 0) AS "monthly_mean",
+          COALESCE("t21"."monthly_std", 0) AS "monthly_std",
+          "t21"."monthly_cv",
+          COALESCE("t21"."quarterly_mean", 0) AS "quarterly_mean",
+          COALESCE("t21"."quarterly_std", 0) AS "quarterly_std",
+          "t21"."quarterly_cv",
+          COALESCE("t17"."last_year_revenue", 0) AS "last_year_revenue",
+          COALESCE("t17"."previous_year_revenue", 0) AS "previous_year_revenue",
+          COALESCE("t17"."third_year_revenue", 0) AS "third_year_revenue",
+          "t17"."growth_last_year",
+          "t17"."growth_year_before"
         FROM (
           SELECT DISTINCT
             "t0"."id" AS "customer_id"
           FROM "customers" AS "t0"
           WHERE
             "t0"."status" <> 'prospect'
-        ) AS "t8"
+        ) AS "t5"
         LEFT OUTER JOIN (
           SELECT
-            "t9"."customer_id",
-            SUM("t9"."amount_cents") AS "revenue",
-            SUM("t9"."amount_cents" - COALESCE("t9"."cost_cents", "t9"."amount_cents")) AS "profit",
-            SUM(COALESCE("t9"."units", 0)) AS "units",
-            COUNT(DISTINCT "t9"."document_id") AS "orders"
-          FROM "t6" AS "t9"
-          GROUP BY
-            1
-        ) AS "t18"
-          ON "t8"."customer_id" = "t18"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t4"."customer_id",
-            SUM("t4"."amount_cents") AS "paid",
-            COUNT(*) AS "payments"
+            "t3"."customer_id",
+            SUM("t3"."amount_cents") AS "revenue"
           FROM (
             SELECT
               *
-            FROM "payments" AS "t1"
+            FROM "transactions" AS "t1"
             WHERE
               "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t4"
+          ) AS "t3"
           GROUP BY
             1
-        ) AS "t11"
-          ON "t8"."customer_id" = "t11"."customer_id"
+        ) AS "t7"
+          ON "t5"."customer_id" = "t7"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t26"."customer_id",
-            "t26"."active_months",
+            "t15"."customer_id",
+            "t15"."active_months",
             (
               (
                 (
                   (
-                    CAST("t26"."total" AS DOUBLE) / 12
+                    CAST("t15"."total" AS DOUBLE) / 12
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -274,9 +192,9 @@ FROM (
                     GREATEST(
                       (
                         (
-                          "t26"."squares" * 12
+                          "t15"."squares" * 12
                         ) - (
-                          CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
+                          CAST("t15"."total" AS DOUBLE) * CAST("t15"."total" AS DOUBLE)
                         )
                       ) / 144,
                       0
@@ -291,7 +209,7 @@ FROM (
                   (
                     (
                       (
-                        CAST("t26"."total" AS DOUBLE) / 12
+                        CAST("t15"."total" AS DOUBLE) / 12
                       ) * CAST(1000000000 AS DOUBLE)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -309,9 +227,9 @@ FROM (
                                 GREATEST(
                                   (
                                     (
-                                      "t26"."squares" * 12
+                                      "t15"."squares" * 12
                                     ) - (
-                                      CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
+                                      CAST("t15"."total" AS DOUBLE) * CAST("t15"."total" AS DOUBLE)
                                     )
                                   ) / 144,
                                   0
@@ -325,7 +243,7 @@ FROM (
                           (
                             (
                               (
-                                CAST("t26"."total" AS DOUBLE) / 12
+                                CAST("t15"."total" AS DOUBLE) / 12
                               ) * CAST(1000000000 AS DOUBLE)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -341,7 +259,7 @@ FROM (
               (
                 (
                   (
-                    CAST("t26"."total" AS DOUBLE) / 4
+                    CAST("t15"."total" AS DOUBLE) / 4
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -353,9 +271,9 @@ FROM (
                     GREATEST(
                       (
                         (
-                          "t30"."quarter_squares" * 4
+                          "t19"."quarter_squares" * 4
                         ) - (
-                          CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
+                          CAST("t15"."total" AS DOUBLE) * CAST("t15"."total" AS DOUBLE)
                         )
                       ) / 16,
                       0
@@ -370,7 +288,7 @@ FROM (
                   (
                     (
                       (
-                        CAST("t26"."total" AS DOUBLE) / 4
+                        CAST("t15"."total" AS DOUBLE) / 4
                       ) * CAST(1000000000 AS DOUBLE)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -388,9 +306,9 @@ FROM (
                                 GREATEST(
                                   (
                                     (
-                                      "t30"."quarter_squares" * 4
+                                      "t19"."quarter_squares" * 4
                                     ) - (
-                                      CAST("t26"."total" AS DOUBLE) * CAST("t26"."total" AS DOUBLE)
+                                      CAST("t15"."total" AS DOUBLE) * CAST("t15"."total" AS DOUBLE)
                                     )
                                   ) / 16,
                                   0
@@ -404,7 +322,7 @@ FROM (
                           (
                             (
                               (
-                                CAST("t26"."total" AS DOUBLE) / 4
+                                CAST("t15"."total" AS DOUBLE) / 4
                               ) * CAST(1000000000 AS DOUBLE)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -418,85 +336,58 @@ FROM (
             END AS "quarterly_cv"
           FROM (
             SELECT
-              "t20"."customer_id",
-              SUM(CAST("t20"."amount" > 0 AS INT)) AS "active_months",
-              SUM("t20"."amount") AS "total",
-              SUM(CAST("t20"."amount" AS DOUBLE) * CAST("t20"."amount" AS DOUBLE)) AS "squares"
-            FROM "t19" AS "t20"
+              "t11"."customer_id",
+              SUM(CAST("t11"."amount" > 0 AS INT)) AS "active_months",
+              SUM("t11"."amount") AS "total",
+              SUM(CAST("t11"."amount" AS DOUBLE) * CAST("t11"."amount" AS DOUBLE)) AS "squares"
+            FROM "t10" AS "t11"
             GROUP BY
               1
-          ) AS "t26"
+          ) AS "t15"
           INNER JOIN (
             SELECT
-              "t27"."customer_id",
-              SUM(CAST("t27"."amount" AS DOUBLE) * CAST("t27"."amount" AS DOUBLE)) AS "quarter_squares"
+              "t16"."customer_id",
+              SUM(CAST("t16"."amount" AS DOUBLE) * CAST("t16"."amount" AS DOUBLE)) AS "quarter_squares"
             FROM (
               SELECT
-                "t22"."customer_id",
-                "t22"."quarter",
-                SUM("t22"."amount") AS "amount"
+                "t12"."customer_id",
+                "t12"."quarter",
+                SUM("t12"."amount") AS "amount"
               FROM (
                 SELECT
-                  "t20"."customer_id",
-                  "t20"."month",
-                  "t20"."amount",
+                  "t11"."customer_id",
+                  "t11"."month",
+                  "t11"."amount",
                   CAST(FLOOR((
-                    "t20"."month"
+                    "t11"."month"
                   ) / (
                     3
                   )) AS BIGINT) AS "quarter"
-                FROM "t19" AS "t20"
-              ) AS "t22"
+                FROM "t10" AS "t11"
+              ) AS "t12"
               GROUP BY
                 1,
                 2
-            ) AS "t27"
+            ) AS "t16"
             GROUP BY
               1
-          ) AS "t30"
-            ON "t26"."customer_id" = "t30"."customer_id"
-        ) AS "t32"
-          ON "t8"."customer_id" = "t32"."customer_id"
+          ) AS "t19"
+            ON "t15"."customer_id" = "t19"."customer_id"
+        ) AS "t21"
+          ON "t5"."customer_id" = "t21"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t12"."customer_id",
-            (
-              (
-                (
-                  (
-                    CAST(SUM("t12"."amount") AS DOUBLE) / CAST(COUNT(*) AS DOUBLE)
-                  ) * CAST(1000000000 AS DOUBLE)
-                ) + 6755399441055744
-              ) - 6755399441055744
-            ) / CAST(1000000000 AS DOUBLE) AS "average_order",
-            MAX("t12"."amount") AS "largest_order"
-          FROM (
-            SELECT
-              "t9"."customer_id",
-              "t9"."document_id",
-              SUM("t9"."amount_cents") AS "amount"
-            FROM "t6" AS "t9"
-            GROUP BY
-              1,
-              2
-          ) AS "t12"
-          GROUP BY
-            1
-        ) AS "t23"
-          ON "t8"."customer_id" = "t23"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t16"."customer_id",
-            "t16"."last_year_revenue",
-            "t16"."previous_year_revenue",
-            "t16"."third_year_revenue",
+            "t8"."customer_id",
+            "t8"."last_year_revenue",
+            "t8"."previous_year_revenue",
+            "t8"."third_year_revenue",
             CASE
-              WHEN "t16"."previous_year_revenue" > 0
+              WHEN "t8"."previous_year_revenue" > 0
               THEN (
                 (
                   (
                     (
-                      CAST("t16"."last_year_revenue" - "t16"."previous_year_revenue" AS DOUBLE) / CAST("t16"."previous_year_revenue" AS DOUBLE)
+                      CAST("t8"."last_year_revenue" - "t8"."previous_year_revenue" AS DOUBLE) / CAST("t8"."previous_year_revenue" AS DOUBLE)
                     ) * CAST(1000000000 AS DOUBLE)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -504,12 +395,12 @@ FROM (
               ELSE NULL
             END AS "growth_last_year",
             CASE
-              WHEN "t16"."third_year_revenue" > 0
+              WHEN "t8"."third_year_revenue" > 0
               THEN (
                 (
                   (
                     (
-                      CAST("t16"."previous_year_revenue" - "t16"."third_year_revenue" AS DOUBLE) / CAST("t16"."third_year_revenue" AS DOUBLE)
+                      CAST("t8"."previous_year_revenue" - "t8"."third_year_revenue" AS DOUBLE) / CAST("t8"."third_year_revenue" AS DOUBLE)
                     ) * CAST(1000000000 AS DOUBLE)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -518,66 +409,50 @@ FROM (
             END AS "growth_year_before"
           FROM (
             SELECT
-              "t7"."customer_id",
+              "t4"."customer_id",
               COALESCE(
-                SUM("t7"."amount_cents") FILTER(WHERE
+                SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t7"."date" > MAKE_DATE(2023, 6, 30)
+                    "t4"."date" > MAKE_DATE(2023, 6, 30)
                   )
                   AND (
-                    "t7"."date" <= MAKE_DATE(2024, 6, 30)
+                    "t4"."date" <= MAKE_DATE(2024, 6, 30)
                   )),
                 0
               ) AS "last_year_revenue",
               COALESCE(
-                SUM("t7"."amount_cents") FILTER(WHERE
+                SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t7"."date" > MAKE_DATE(2022, 6, 30)
+                    "t4"."date" > MAKE_DATE(2022, 6, 30)
                   )
                   AND (
-                    "t7"."date" <= MAKE_DATE(2023, 6, 30)
+                    "t4"."date" <= MAKE_DATE(2023, 6, 30)
                   )),
                 0
               ) AS "previous_year_revenue",
               COALESCE(
-                SUM("t7"."amount_cents") FILTER(WHERE
+                SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t7"."date" > MAKE_DATE(2021, 6, 30)
+                    "t4"."date" > MAKE_DATE(2021, 6, 30)
                   )
                   AND (
-                    "t7"."date" <= MAKE_DATE(2022, 6, 30)
+                    "t4"."date" <= MAKE_DATE(2022, 6, 30)
                   )),
                 0
               ) AS "third_year_revenue"
             FROM (
               SELECT
                 *
-              FROM "transactions" AS "t2"
+              FROM "transactions" AS "t1"
               WHERE
-                "t2"."date" > MAKE_DATE(2021, 6, 30) AND "t2"."date" <= MAKE_DATE(2024, 6, 30)
-            ) AS "t7"
+                "t1"."date" > MAKE_DATE(2021, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
+            ) AS "t4"
             GROUP BY
               1
-          ) AS "t16"
-        ) AS "t28"
-          ON "t8"."customer_id" = "t28"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t5"."customer_id",
-            19904 - MAX(DATE_DIFF('DAY', MAKE_DATE(1970, 1, 1), "t5"."date")) AS "recency_days",
-            19904 - MIN(DATE_DIFF('DAY', MAKE_DATE(1970, 1, 1), "t5"."date")) AS "tenure_days"
-          FROM (
-            SELECT
-              *
-            FROM "transactions" AS "t2"
-            WHERE
-              "t2"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t5"
-          GROUP BY
-            1
-        ) AS "t14"
-          ON "t8"."customer_id" = "t14"."customer_id"
-      ) AS "t33"
-    ) AS "t34"
-  ) AS "t35"
-) AS "t36"
+          ) AS "t8"
+        ) AS "t17"
+          ON "t5"."customer_id" = "t17"."customer_id"
+      ) AS "t22"
+    ) AS "t23"
+  ) AS "t24"
+) AS "t25"

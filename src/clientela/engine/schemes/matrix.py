@@ -15,6 +15,9 @@ from clientela.engine.schemes.ranking import number, ranked_by, shares
 
 CLASSES = ("EI", "EII", "EIII", "EIV")
 
+# The metrics stability is computed from (and shown with).
+STABILITY_METRICS = ("revenue", "active_months", "monthly_cv", "quarterly_cv", "largest_order")
+
 STRATEGIES = {
     "EI": "consolidate: long-term plan, new products on top of the old ones, be their business consultant",
     "EII": "recover: find why they drift (trying new things, a better competitor offer, dissatisfaction), "
@@ -95,7 +98,7 @@ class MatrixScheme(SchemeDefinition):
 
     def classify(self, inputs: Inputs, as_of: date) -> Table:
         window = self.window(as_of)
-        metrics = customer_metrics(inputs, window)
+        metrics = customer_metrics(inputs, window, {self.metric.value, *STABILITY_METRICS})
         if inputs.alive is not None:
             # Joined before ranking: joined after it, the whole ranking is repeated in the SQL, too deep for SQLite.
             alive = inputs.alive

@@ -79,9 +79,9 @@ class RulesScheme(SchemeDefinition):
     otherwise: str = Field(default="C", min_length=1, max_length=40)
 
     def classify(self, inputs: Inputs, as_of: date) -> Table:
-        metrics = customer_metrics(inputs, self.window(as_of))
-        table = shares(ranked_by(metrics, self.metric.value))
         used = sorted({c.metric for rule in self.rules for c in rule.conditions} - {"value", "share"}, key=RULE_METRICS.index)
+        metrics = customer_metrics(inputs, self.window(as_of), {self.metric.value, *used})
+        table = shares(ranked_by(metrics, self.metric.value))
         money = MONEY_METRICS | ({"value"} if self.metric.is_money else set())
         matches = [
             ibis.and_(*(condition.compile(table, condition.metric in money) for condition in rule.conditions))
