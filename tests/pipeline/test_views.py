@@ -134,3 +134,26 @@ def test_the_board_takes_a_fixed_number_of_queries(sales_client, prospect):
     for n in range(10):
         prospect(f"Bar {n}", stage=("future", "potential", "target")[n % 3])
     assert count() == few
+
+
+def test_a_move_returns_only_to_a_page_of_this_site(sales_client, prospect):
+    bar = prospect("Bar Sol")
+    response = sales_client.post(reverse("pipeline:move", args=[bar.pk]), {"stage": "potential", "reason": "x", "next": "https://evil.example/"})
+    assert response["Location"] == reverse("pipeline:board")
+    page = reverse("pipeline:prospect", args=[bar.pk])
+    response = sales_client.post(reverse("pipeline:move", args=[bar.pk]), {"stage": "target", "reason": "y", "next": page})
+    assert response["Location"] == page
+
+
+def test_the_funnel_takes_a_fixed_number_of_queries(sales_client, prospect, contract, pay):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert sales_client.get(reverse("pipeline:funnel")).status_code == 200
+        return len(queries)
+
+    prospect("First", stage="target", lead_source="fair", expected_signing_on=date(2099, 1, 1))
+    few = count()
+    for n in range(8):
+        bar = prospect(f"Bar {n}", stage="target", lead_source=f"source {n}", expected_signing_on=date(2099, 1 + n, 1))
+        contract(bar, f"K{n}", date(2026, 1, 10), [(date(2026, 2, 10), 100)])
+    assert count() == few
