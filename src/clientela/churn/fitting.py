@@ -43,7 +43,8 @@ def maximize(objective: Objective, start: np.ndarray, names: tuple[str, ...], n_
     """Maximise the log-likelihood over log-parameters from `start` (log-parameters too)."""
 
     def mean_negative(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        value, gradient = objective(theta)
+        with np.errstate(all="ignore"):  # far from the optimum the likelihood may overflow: handled below
+            value, gradient = objective(theta)
         if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
             # Outside where the likelihood can be evaluated: push the line search back.
             return np.inf, np.zeros_like(theta)
