@@ -439,5 +439,63 @@ def pipeline_sync_command(
     console.print(f"{result.entries_created:,} customers entered the pipeline, {result.moves:,} stage moves, {result.alerts:,} overdue alerts")
 
 
+class ChurnModelName(str, Enum):
+    bgnbd = "bgnbd"
+    pareto_nbd = "pareto-nbd"
+    gamma_gamma = "gamma-gamma"
+
+
+class TimeUnitName(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+@app.command()
+def churn(
+    transactions: Annotated[Path, typer.Option(help="Transactions (.csv or .parquet) with customer_id,date,amount.")],
+    model: Annotated[ChurnModelName, typer.Option(help="The model to fit.")],
+    calibration_end: Annotated[datetime, typer.Option(formats=["%Y-%m-%d"], help="Last day of the calibration period.")],
+    time_unit: Annotated[TimeUnitName, typer.Option(help="Unit of recency, T and the model's rates.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print model, params, log_likelihood and n_customers as JSON.")] = False,
+    output: Annotated[Optional[Path], typer.Option(help="Write per-customer predictions to this CSV.")] = None,
+) -> None:
+    """Fit a buy-till-you-die model (BG/NBD, Pareto/NBD) or the Gamma-Gamma spend model on a transaction file."""
+    import json
+
+    from clientela.churn import MODELS, ChurnInputError, ConvergenceError
+    from clientela.churn.file_mode import fit_file
+    from clientela.engine.sources import InputError
+
+    try:
+        fitted = fit_file(MODELS[model.value](), transactions, calibration_end=calibration_end.date(), time_unit=time_unit.value, output=output)
+    except (InputError, ChurnInputError, ConvergenceError) as error:
+        fail(str(error).splitlines()[0])
+    result = fitted.model.result_
+    if json_output:
+        typer.echo(json.dumps({"model": result.model, "params": dict(result.params), "log_likelihood": result.log_likelihood, "n_customers": result.n_customers}))
+    else:
+        _print_churn_fit(fitted)
+    if output is not None:
+        console.print(f"predictions for {len(fitted.summary):,} customers written to {output}")
+
+
+def _print_churn_fit(fitted) -> None:
+    """A short human summary of a churn fit on stdout."""
+    result, summary = fitted.model.result_, fitted.summary
+    who = "repeat customers" if result.model == "gamma-gamma" else "customers"
+    left_out = [f"{summary.n_excluded:,} without a purchase by then"] if summary.n_excluded else []
+    if result.n_excluded:
+        left_out.append(f"{result.n_excluded:,} with a mean spend <= 0")
+    typer.echo(
+        f"{fitted.model.title} fitted on {result.n_customers:,} {who} (calibration to {summary.calibration_end}, time unit {summary.time_unit.value}"
+        + (f"; left out: {', '.join(left_out)}" if left_out else "")
+        + ")"
+    )
+    for name, value in result.params.items():
+        typer.echo(f"  {name:<6} {value:10.4f}  ± {result.standard_errors[name]:.4f}")
+    typer.echo(f"log-likelihood {result.log_likelihood:,.2f} ({result.iterations} iterations)")
+
+
 def main() -> None:
     app()

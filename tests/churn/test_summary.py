@@ -61,6 +61,7 @@ def test_time_units(unit, recency, age):
     assert summary.recency[0] == pytest.approx(recency)
     assert summary.T[0] == pytest.approx(age)
     assert summary.holdout_frequency is None and summary.holdout_duration is None
+    assert summary.n_excluded == 1  # customer 3, whose purchase comes after the calibration end
     assert "holdout_frequency" not in summary.columns()
 
 

@@ -195,7 +195,8 @@ def _per_customer(transactions: Table, calibration_end: date, observation_end: d
 
     Customers whose purchases all come after the calibration end have a null first day.
     """
-    scope = transactions.filter(transactions.date <= (observation_end or calibration_end))
+    # Later rows still count: their customers are those left out (and, up to observation_end, the holdout).
+    scope = transactions.filter(transactions.date <= observation_end) if observation_end is not None else transactions
     days = scope.group_by("customer_id", "date").aggregate(amount=scope.amount_cents.sum())
     in_calibration = days.date <= calibration_end
     firsts = days.filter(in_calibration).group_by("customer_id").aggregate(first_day=days.date.min())

@@ -1,0 +1,63 @@
+"""Fit a churn model straight from a transaction file (CSV or Parquet), in-process with DuckDB.
+
+The file has ``customer_id,date,amount`` as for ``clientela segment`` (read by
+`clientela.engine.sources.read_input`, which names file, row and column of a bad cell). The
+per-customer predictions written to a CSV file have the summary columns ``customer_id,
+frequency, recency, T, monetary_value`` and then:
+
+* BG/NBD and Pareto/NBD: ``p_alive`` (probability of being active at the calibration end),
+  ``expected_purchases_next_period`` (expected purchases in the next time unit) and
+  ``expected_purchases_next_year`` (in the next 365.25 days);
+* Gamma-Gamma: ``expected_spend`` (expected spend per purchase).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import ibis
+import pyarrow as pa
+import pyarrow.csv
+
+from clientela.churn.estimator import ChurnModel
+from clientela.churn.gamma_gamma import GammaGammaModel
+from clientela.churn.summary import CustomerSummary, summarize
+from clientela.churn.transaction_model import TransactionModel
+from clientela.churn.units import TimeUnit
+from clientela.engine.sources import read_input
+
+DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class FileFit:
+    """A model fitted on a file's customers, and their summary."""
+
+    model: ChurnModel
+    summary: CustomerSummary
+
+
+def fit_file(model: ChurnModel, transactions: Path, *, calibration_end: date, time_unit: TimeUnit | str, output: Path | None = None) -> FileFit:
+    """Summarise the file's customers up to ``calibration_end``, fit ``model`` on them, and write predictions to ``output``.
+
+    Raises `clientela.engine.sources.InputError` for a bad file, `ChurnInputError` for data the
+    model cannot use and `ConvergenceError` when the fit does not converge.
+    """
+    connection = ibis.duckdb.connect()
+    summary = summarize(read_input(connection, transactions), calibration_end=calibration_end, time_unit=time_unit)
+    model.fit(summary)
+    if output is not None:
+        pyarrow.csv.write_csv(predictions(model, summary), output, pyarrow.csv.WriteOptions(quoting_style="needed"))
+    return FileFit(model, summary)
+
+
+def predictions(model: ChurnModel, summary: CustomerSummary) -> pa.Table:
+    """The summary columns and the model's predictions per customer (see the module docstring)."""
+    table = summary.to_pyarrow()
+    if isinstance(model, TransactionModel):
+        expected = model.expected_purchases(summary, [1.0, DAYS_PER_YEAR / summary.time_unit.days])
+        table = table.append_column("p_alive", pa.array(model.probability_alive(summary)))
+        table = table.append_column("expected_purchases_next_period", pa.array(expected[:, 0]))
+        return table.append_column("expected_purchases_next_year", pa.array(expected[:, 1]))
+    assert isinstance(model, GammaGammaModel)
+    return table.append_column("expected_spend", pa.array(model.expected_spend(summary)))
