@@ -92,7 +92,7 @@ def test_customers_without_repeat_purchases_cannot_be_fitted_alone():
 
 
 def test_data_that_do_not_identify_the_model_raise():
-    """Six customers: the dropout probability runs off to 0 or 1 (a, b or alpha to the edge)."""
+    """Six customers: the likelihood keeps rising towards a degenerate model (parameters to 0 or infinity)."""
     data = {"frequency": [0, 1, 2, 0, 3, 1], "recency": [0, 2, 4, 0, 9, 1], "T": [10, 10, 8, 5, 10, 3]}
-    with pytest.raises(ConvergenceError, match="the BG/NBD fit did not converge: parameter .* ran to .*: the data do not identify the model"):
+    with pytest.raises(ConvergenceError, match="^the BG/NBD fit did not converge: "):
         BGNBDModel().fit(data)

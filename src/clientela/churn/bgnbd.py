@@ -14,6 +14,7 @@ import numpy as np
 from scipy.special import betaln, digamma, gammaln, hyp2f1
 
 from clientela.churn.compression import Compressed
+from clientela.churn.dot import dot
 from clientela.churn.transaction_model import TransactionModel
 
 
@@ -60,25 +61,25 @@ class BGNBDModel(TransactionModel):
         pieces = _Pieces(params, rows)
         # Terms linear in the customers' rows are sums over distinct frequencies and ages.
         inverse_T, inverse_t = 1.0 / (alpha + rows.T), 1.0 / (alpha + rows.t)
-        total = (pieces.base + pieces.alive) @ rows.x_weight - r * (pieces.log_T @ rows.T_weight) - pieces.log_T @ rows.xT_weight
-        total += rows.weight @ pieces.softplus
+        total = dot(pieces.base + pieces.alive, rows.x_weight) - r * dot(pieces.log_T, rows.T_weight) - dot(pieces.log_T, rows.xT_weight)
+        total += dot(rows.weight, pieces.softplus)
         # The probability of having dropped out, per row, weighted: the rest of the gradient.
         dropped = rows.weight * np.exp(pieces.odds - pieces.softplus)
         dropped_by_x = np.bincount(rows.ix, weights=dropped, minlength=len(x))
-        d_r = (digamma(r + x) - digamma(r) + np.log(alpha)) @ rows.x_weight - pieces.log_T @ rows.T_weight + dropped @ pieces.gap
+        d_r = dot(digamma(r + x) - digamma(r) + np.log(alpha), rows.x_weight) - dot(pieces.log_T, rows.T_weight) + dot(dropped, pieces.gap)
         d_alpha = (
             r / alpha * rows.weight.sum()
-            - r * (inverse_T @ rows.T_weight)
-            - inverse_T @ rows.xT_weight
-            + dropped @ (pieces.rx * (inverse_T[rows.iT] - inverse_t[rows.it]))
+            - r * dot(inverse_T, rows.T_weight)
+            - dot(inverse_T, rows.xT_weight)
+            + dot(dropped, pieces.rx * (inverse_T[rows.iT] - inverse_t[rows.it]))
         )
         psi_ab, psi_abx = digamma(a + b), digamma(a + b + x)
         # d/da of the dropped term's betaln(a+1, b+x-1) − betaln(a, b) is that of the alive term plus 1/a.
-        d_a = (psi_ab - psi_abx) @ rows.x_weight + dropped.sum() / a
+        d_a = dot(psi_ab - psi_abx, rows.x_weight) + dropped.sum() / a
         d_b_alive = digamma(b + x) - psi_abx - digamma(b) + psi_ab
         d_b_dropped = np.where(repeat, digamma(np.where(repeat, b + x - 1, b)) - psi_abx - digamma(b) + psi_ab, 0.0)
-        d_b = d_b_alive @ rows.x_weight + (d_b_dropped - d_b_alive) @ dropped_by_x
-        return float(total), np.array([r * d_r, alpha * d_alpha, a * d_a, b * d_b])
+        d_b = dot(d_b_alive, rows.x_weight) + dot(d_b_dropped - d_b_alive, dropped_by_x)
+        return total, np.array([r * d_r, alpha * d_alpha, a * d_a, b * d_b])
 
     def _log_likelihood_rows(self, params: np.ndarray, rows: Compressed) -> np.ndarray:
         pieces = _Pieces(params, rows)

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from scipy.special import digamma, gammaln
 
+from clientela.churn.dot import dot
 from clientela.churn.errors import ChurnInputError
 from clientela.churn.estimator import ChurnModel, Problem
 from clientela.churn.inputs import SPEND_COLUMNS, read_columns
@@ -74,12 +75,12 @@ class GammaGammaModel(ChurnModel):
             px = p * distinct_x
             log_spend = np.log(v + m * x)  # the one per-customer term
             by_x = gammaln(px + q) - gammaln(px)
-            value = x_count @ by_x - n * gammaln(q) + n * q * np.log(v) + p * per_p + constant - ((p * x + q) * log_spend).sum()
+            value = dot(x_count, by_x) - n * gammaln(q) + n * q * np.log(v) + p * per_p + constant - ((p * x + q) * log_spend).sum()
             psi = digamma(px + q)
-            d_p = x_count @ (distinct_x * (psi - digamma(px))) + per_p - (x * log_spend).sum()
-            d_q = x_count @ psi - n * digamma(q) + n * np.log(v) - log_spend.sum()
+            d_p = dot(x_count, distinct_x * (psi - digamma(px))) + per_p - (x * log_spend).sum()
+            d_q = dot(x_count, psi) - n * digamma(q) + n * np.log(v) - log_spend.sum()
             d_v = n * q / v - ((p * x + q) / (v + m * x)).sum()
-            return float(value), np.array([p * d_p, q * d_q, v * d_v])
+            return value, np.array([p * d_p, q * d_q, v * d_v])
 
         start = np.log([1.0, 2.0, float(m.mean())])
         return Problem(objective, start, n, n_excluded=int((repeat & ~usable).sum()))

@@ -24,6 +24,7 @@ import numpy as np
 from scipy.special import digamma, gammaln, hyp2f1
 
 from clientela.churn.compression import Compressed
+from clientela.churn.dot import dot, dot_rows
 from clientela.churn.transaction_model import TransactionModel
 
 DIFFERENCE_STEP = 1e-5
@@ -89,16 +90,15 @@ class ParetoNBDModel(TransactionModel):
         w_dropped = rows.weight * np.exp(dropped - both)
         w_alive = rows.weight - w_dropped
         d_base = [
-            ((digamma(r + rows.x) - digamma(r)) @ rows.x_weight + np.log(alpha) * rows.weight.sum()) * r,
+            (dot(digamma(r + rows.x) - digamma(r), rows.x_weight) + np.log(alpha) * rows.weight.sum()) * r,
             r * rows.weight.sum(),
             s * np.log(beta) * rows.weight.sum(),
             s * rows.weight.sum(),
         ]
         d_alive = np.array([-r * np.log(alpha + age), -alpha * (r + x) / (alpha + age), -s * np.log(beta + age), -beta * s / (beta + age)])
         # The dropped term is log s + log(I(t_x) − I(T)): d log s / d log s = 1.
-        d_dropped = tails.gradient_of_log_difference() @ w_dropped + np.array([0.0, 0.0, w_dropped.sum(), 0.0])
-        total = rows.weight @ (base + both)
-        return float(total), np.array(d_base) + d_alive @ w_alive + d_dropped
+        d_dropped = dot_rows(tails.gradient_of_log_difference(), w_dropped) + np.array([0.0, 0.0, w_dropped.sum(), 0.0])
+        return dot(rows.weight, base + both), np.array(d_base) + dot_rows(d_alive, w_alive) + d_dropped
 
     def _alive_rows(self, params: np.ndarray, rows: Compressed) -> np.ndarray:
         _, alive, dropped, _ = self._terms(params, rows)
