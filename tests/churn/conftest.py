@@ -10,7 +10,8 @@ import pytest
 
 from clientela.churn import CustomerSummary, summarize
 
-CDNOW = Path(__file__).resolve().parents[3] / "shared" / "data" / "cdnow"
+# A copy of the public CDNOW files (shared/data/cdnow) travels with the tests, so they run from any checkout.
+CDNOW = Path(__file__).resolve().parents[1] / "data" / "cdnow"
 CALIBRATION_END = date(1997, 9, 30)
 OBSERVATION_END = date(1998, 6, 30)
 
@@ -19,7 +20,7 @@ def cdnow_log(name: str) -> pa.Table:
     """A CDNOW file as customer_id, date, amount_cents (the sample's own customer numbers are in column 2)."""
     path = CDNOW / name
     if not path.exists():
-        pytest.fail(f"the CDNOW data is not at {path} (shared/data/cdnow beside the repository)")
+        pytest.fail(f"the CDNOW data is not at {path}")
     sample = name == "CDNOW_sample.txt"
     raw = np.loadtxt(path, dtype=str, skiprows=0 if sample else 1)
     customer, day, dollars = (raw[:, 1], raw[:, 2], raw[:, 4]) if sample else (raw[:, 0], raw[:, 1], raw[:, 3])
