@@ -1,10 +1,11 @@
 """The demo's pipeline: every customer placed, a year of leads worked through the stages, scores for the open prospects.
 
-Existing customers enter at signed on their first day as customers. The generator's prospects and
-a cohort of new leads get lead sources, expected profit and dates, and prospect-matrix scores; the
-leads move future → potential → target by hand (with reasons, backdated) at rates that differ by
-lead channel, and those that sign get a contract paid (mostly) on time. The pipeline sync then
-makes the signed and qualified moves from the contracts and payments.
+Some of the customers won in the last year were leads first: they moved future → potential →
+target by hand (with reasons, backdated) and signed a first supply contract, which their
+payments then pay on time or not. The generator's prospects are the leads still open, worked
+at rates that differ by lead channel. The other customers enter at signed on their first day as
+customers. The pipeline sync then makes the signed and qualified moves from the contracts and
+payments. No customer is added: the demo keeps the number asked for.
 """
 
 import random
@@ -14,10 +15,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from clientela.crm.models import Customer, CustomerProfile, User
-from clientela.crm.services.business import contracts_upsert, payments_upsert
-from clientela.crm.services.customers import customer_create
-from clientela.demo.company import CHANNELS, INDUSTRY, LAST_NAMES, NAME_WORDS, REGIONS
+from clientela.crm.models import Customer, CustomerProfile, Payment
+from clientela.crm.services.business import contracts_upsert
 from clientela.pipeline.models import PipelineEntry, Stage, StageChange
 from clientela.pipeline.services.stages import SyncResult, pipeline_sync
 
@@ -37,12 +36,13 @@ BACK = "decision postponed to next season"
 LOW_INTENTION = ("unaware", "switching_cost", "competitor")
 MOVE_DAYS = {Stage.FUTURE: (7, 40), Stage.POTENTIAL: (10, 60), Stage.TARGET: (7, 45)}
 INSTALMENTS = 4
+WON_SHARE = 0.35  # of the customers won in the last year, those that came through the pipeline
 
 
 @dataclass(frozen=True)
 class PipelineSummary:
-    leads: int
-    signed: int
+    open_leads: int
+    won_leads: int
     sync: SyncResult
 
 
@@ -51,11 +51,11 @@ def pipeline_history(*, seed: int, end: date, step: Callable[[str], None] = lamb
     step("working a year of leads through the pipeline")
     rng = random.Random(seed + 6)
     zone = timezone.get_current_timezone()
+    won = _won_leads(rng, end, zone)
+    open_leads = _open_leads(rng, end, zone)
     _customers_enter(zone)
-    _prospects_enter(rng, end, zone)
-    leads, signed = _leads(rng, end, zone, count=max(40, Customer.objects.count() // 12))
-    _twin(rng, end, zone)
-    return PipelineSummary(leads, signed, pipeline_sync(today=end))
+    _twin()
+    return PipelineSummary(open_leads, won, pipeline_sync(today=end))
 
 
 def _at(day: date, zone: timezone.tzinfo, hour: int = 9) -> datetime:
@@ -63,8 +63,8 @@ def _at(day: date, zone: timezone.tzinfo, hour: int = 9) -> datetime:
 
 
 def _customers_enter(zone: timezone.tzinfo) -> None:
-    """Customers enter the pipeline at signed on their first day as customers."""
-    rows = list(Customer.objects.exclude(status=Customer.Status.PROSPECT).values_list("pk", "customer_since", "created_at"))
+    """The customers not yet in the pipeline enter it at signed on their first day as customers."""
+    rows = list(Customer.objects.filter(pipeline__isnull=True).values_list("pk", "customer_since", "created_at"))
     since = {pk: _at(day, zone) if day else created for pk, day, created in rows}
     PipelineEntry.objects.bulk_create(PipelineEntry(customer_id=pk, stage=Stage.SIGNED, stage_since=at) for pk, at in since.items())
     StageChange.objects.bulk_create(
@@ -97,99 +97,87 @@ def _scores(rng: random.Random) -> dict:
     return {"entry": scores, "profile": profile}
 
 
-def _prospects_enter(rng: random.Random, end: date, zone: timezone.tzinfo) -> None:
-    """The generator's prospects: at future or potential, scored, with their lead and deal."""
-    for customer in Customer.objects.filter(status=Customer.Status.PROSPECT).select_related("owner").order_by("pk"):
-        entered = end - timedelta(days=rng.randrange(20, 200))
-        steps = [(Stage.FUTURE, entered, "entered the pipeline as a prospect")]
-        if rng.random() < 0.5:
-            steps.append((Stage.POTENTIAL, entered + timedelta(days=rng.randrange(5, 19)), rng.choice(REASONS[Stage.POTENTIAL])))
-        _write(rng, customer, _deal(rng, entered, end), steps, zone, entered_by_owner=False)  # imported as prospects
-
-
-def _write(
-    rng: random.Random, customer: Customer, deal: dict, steps: list[tuple[str, date, str]], zone: timezone.tzinfo, *, entered_by_owner: bool = True
-) -> None:
+def _write(rng: random.Random, customer: Customer, deal: dict, steps: list[tuple[str, date, str]], zone: timezone.tzinfo) -> None:
     scores = _scores(rng)
     PipelineEntry.objects.create(customer=customer, stage=steps[-1][0], stage_since=_at(steps[-1][1], zone), **deal, **scores["entry"])
     CustomerProfile.objects.filter(customer=customer).update(**scores["profile"])
     previous = ""
     for stage, day, reason in steps:
-        by = customer.owner if previous or entered_by_owner else None
-        StageChange.objects.create(customer=customer, from_stage=previous, to_stage=stage, at=_at(day, zone, rng.randint(9, 17)), by=by, reason=reason)
+        StageChange.objects.create(
+            customer=customer, from_stage=previous, to_stage=stage, at=_at(day, zone, rng.randint(9, 17)), by=customer.owner, reason=reason
+        )
         previous = stage
 
 
-def _lead_customer(rng: random.Random, number: int, owner: User, town: str, name: str | None = None, phone: str | None = None) -> Customer:
-    channel = rng.choices(list(CHANNELS), weights=[share for share, *_ in CHANNELS.values()])[0]
-    return customer_create(
-        external_id=f"L{number:04d}",
-        name=name or f"{rng.choice(CHANNELS[channel][1])} {rng.choice(NAME_WORDS)} {rng.choice(LAST_NAMES)}",
-        owner=owner,
-        city=town,
-        phone=phone or f"+34 9{rng.randrange(10_000_000, 99_999_999)}",
-        channel=channel,
-        industry=INDUSTRY[channel],
-        status=Customer.Status.PROSPECT,
-    )
-
-
-def _leads(rng: random.Random, end: date, zone: timezone.tzinfo, count: int) -> tuple[int, int]:
-    """A year of new leads worked through the stages; returns how many leads and how many signed."""
-    owners = {user.username: user for user in User.objects.filter(role=User.Role.SALESPERSON)}
-    signed = 0
-    for number in range(1, count + 1):
-        region = rng.choices(REGIONS, weights=[0.3, 0.4, 0.3])[0]
-        customer = _lead_customer(rng, number, owners[rng.choice(region.salespeople)], rng.choice(region.towns).name)
+def _open_leads(rng: random.Random, end: date, zone: timezone.tzinfo) -> int:
+    """The generator's prospects: leads of the last year, moved on (or back) by hand; none has signed yet."""
+    prospects = list(Customer.objects.filter(status=Customer.Status.PROSPECT).select_related("owner").order_by("pk"))
+    for customer in prospects:
         entered = end - timedelta(days=rng.randrange(20, 400))
         deal = _deal(rng, entered, end)
-        steps, signs_on = _walk(rng, deal["lead_channel"], entered, end)
-        _write(rng, customer, deal, steps, zone)
-        if signs_on is not None:
-            _contract(rng, customer, signs_on, deal["expected_value_cents"], end)
-            signed += 1
-    return count, signed
+        _write(rng, customer, deal, _walk(rng, deal["lead_channel"], entered, end), zone)
+    return len(prospects)
 
 
-def _walk(rng: random.Random, channel: str, entered: date, end: date) -> tuple[list[tuple[str, date, str]], date | None]:
-    """The manual moves of one lead, and the day it signs (None if it does not by `end`)."""
-    chances = dict(zip((Stage.FUTURE, Stage.POTENTIAL, Stage.TARGET), LEAD_CHANNELS[channel][2:]))
+def _walk(rng: random.Random, channel: str, entered: date, end: date) -> list[tuple[str, date, str]]:
+    """The manual moves of a lead that has not signed: on at its channel's rates, sometimes back."""
+    chances = dict(zip((Stage.FUTURE, Stage.POTENTIAL), LEAD_CHANNELS[channel][2:4]))
     steps = [(Stage.FUTURE, entered, "new lead")]
     stage, day = Stage.FUTURE, entered
-    while True:
+    while stage != Stage.TARGET:
         day = day + timedelta(days=rng.randrange(*MOVE_DAYS[stage]))
         if day > end or rng.random() >= chances[stage]:
-            if stage == Stage.TARGET and day <= end and rng.random() < 0.3:
-                steps.append((Stage.POTENTIAL, day, BACK))
-            return steps, None
-        if stage == Stage.TARGET:
-            return steps, day
+            return steps
         stage = Stage.POTENTIAL if stage == Stage.FUTURE else Stage.TARGET
         steps.append((stage, day, rng.choice(REASONS[stage])))
+    day = day + timedelta(days=rng.randrange(*MOVE_DAYS[Stage.TARGET]))
+    if day <= end and rng.random() < 0.3:
+        steps.append((Stage.POTENTIAL, day, BACK))
+    return steps
 
 
-def _contract(rng: random.Random, customer: Customer, signed_on: date, value_cents: int, end: date) -> None:
-    """A contract paid in monthly instalments: most on time, some late, a few not at all."""
-    contract_id = f"K-{customer.external_id}"
-    part = value_cents // INSTALMENTS
-    schedule = [(n, signed_on + timedelta(days=30 * n), part) for n in range(1, INSTALMENTS + 1)]
-    contracts_upsert(contracts=[(contract_id, customer.pk, signed_on, part * INSTALMENTS, "First supply agreement")], schedules={contract_id: schedule})
-    habit = rng.choices(("on time", "late", "stops"), weights=(0.75, 0.17, 0.08))[0]
-    payments = [(f"PAY-{contract_id}-0", customer.pk, signed_on + timedelta(days=rng.randrange(1, 6)), part, contract_id)]
-    for sequence, due, amount in schedule[1:]:
-        if habit == "stops" and sequence > 2:
-            break
-        paid_on = due - timedelta(days=rng.randrange(0, 10)) if habit == "on time" else due + timedelta(days=rng.randrange(5, 30))
-        if paid_on <= end:
-            payments.append((f"PAY-{contract_id}-{sequence}", customer.pk, paid_on, amount, contract_id))
-    payments_upsert(rows=payments)
+def _won_leads(rng: random.Random, end: date, zone: timezone.tzinfo) -> int:
+    """Customers won in the last year that came as leads: their way to target, and a first contract sized on what they pay."""
+    recent = Customer.objects.filter(
+        status=Customer.Status.ACTIVE, customer_since__gt=end - timedelta(days=400), customer_since__lt=end - timedelta(days=30)
+    )
+    won = 0
+    for customer in recent.select_related("owner").order_by("pk"):
+        if rng.random() >= WON_SHARE:
+            continue
+        signed_on = customer.customer_since
+        assert signed_on is not None
+        paid = Payment.objects.filter(customer=customer, date__gt=signed_on, date__lte=signed_on + timedelta(days=30 * INSTALMENTS))
+        total = sum(paid.values_list("amount_cents", flat=True))
+        if total <= 0:
+            continue
+        target = signed_on - timedelta(days=rng.randrange(*MOVE_DAYS[Stage.TARGET]))
+        potential = target - timedelta(days=rng.randrange(*MOVE_DAYS[Stage.POTENTIAL]))
+        entered = potential - timedelta(days=rng.randrange(*MOVE_DAYS[Stage.FUTURE]))
+        channel = rng.choices(list(LEAD_CHANNELS), weights=[spec[0] * spec[2] * spec[3] * spec[4] for spec in LEAD_CHANNELS.values()])[0]
+        value = int(total * rng.uniform(0.5, 0.95)) // INSTALMENTS * INSTALMENTS
+        deal = {
+            "lead_channel": channel,
+            "lead_source": rng.choice(LEAD_CHANNELS[channel][1]),
+            "expected_value_cents": value,
+            "expected_signing_on": signed_on + timedelta(days=rng.randrange(-10, 20)),
+        }
+        steps = [
+            (Stage.FUTURE, entered, "new lead"),
+            (Stage.POTENTIAL, potential, rng.choice(REASONS[Stage.POTENTIAL])),
+            (Stage.TARGET, target, rng.choice(REASONS[Stage.TARGET])),
+        ]
+        _write(rng, customer, deal, steps, zone)
+        contract_id = f"K-{customer.external_id}-FIRST"
+        schedule = [(n, signed_on + timedelta(days=20 + 30 * n), value // INSTALMENTS) for n in range(1, INSTALMENTS + 1)]
+        contracts_upsert(contracts=[(contract_id, customer.pk, signed_on, value, "First supply agreement")], schedules={contract_id: schedule})
+        won += 1
+    return won
 
 
-def _twin(rng: random.Random, end: date, zone: timezone.tzinfo) -> None:
-    """A lead entered twice (same phone, name written differently): the duplicates page finds it."""
-    original = Customer.objects.filter(external_id="L0001").select_related("owner").first()
-    if original is None or original.owner is None:
+def _twin() -> None:
+    """Two prospects that are one company entered twice (same phone, name written differently): the duplicates page finds them."""
+    first, second = (list(Customer.objects.filter(status=Customer.Status.PROSPECT).order_by("pk")[:2]) + [None, None])[:2]
+    if first is None or second is None:
         return
-    twin = _lead_customer(rng, 9999, original.owner, original.city, name=f"{original.name} S.L.", phone=original.phone.replace(" ", ""))
-    entered = end - timedelta(days=10)
-    _write(rng, twin, _deal(rng, entered, end), [(Stage.FUTURE, entered, "new lead (entered again by mistake)")], zone)
+    Customer.objects.filter(pk=second.pk).update(name=f"{first.name} S.L.", city=first.city, phone=first.phone.replace(" ", ""), email="")
