@@ -42,9 +42,12 @@ class Solution:
 def maximize(objective: Objective, start: np.ndarray, names: tuple[str, ...], n_customers: float, max_iter: int) -> Solution:
     """Maximise the log-likelihood over log-parameters from `start` (log-parameters too)."""
 
+    def quiet(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        with np.errstate(all="ignore"):  # far from the optimum the likelihood may overflow: non-finite values are handled
+            return objective(theta)
+
     def mean_negative(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        with np.errstate(all="ignore"):  # far from the optimum the likelihood may overflow: handled below
-            value, gradient = objective(theta)
+        value, gradient = quiet(theta)
         if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
             # Outside where the likelihood can be evaluated: push the line search back.
             return np.inf, np.zeros_like(theta)
@@ -56,11 +59,11 @@ def maximize(objective: Objective, start: np.ndarray, names: tuple[str, ...], n_
     theta = np.asarray(found.x, dtype=np.float64)
     iterations = int(found.nit)
     if iterations >= max_iter:
-        return _failed(objective, theta, iterations, f"no convergence within {max_iter} iterations")
+        return _failed(quiet, theta, iterations, f"no convergence within {max_iter} iterations")
     failure: str | None = None
     for _ in range(NEWTON_STEPS):
-        value, gradient = objective(theta)
-        hessian = _negative_hessian(objective, theta, gradient)
+        value, gradient = quiet(theta)
+        hessian = _negative_hessian(quiet, theta, gradient)
         failure = _shape_problem(theta, names, value, hessian)
         if failure:
             break
@@ -71,7 +74,7 @@ def maximize(objective: Objective, start: np.ndarray, names: tuple[str, ...], n_
     else:
         failure = "the Newton steps from the optimiser's end point do not settle"
     if failure:
-        return _failed(objective, theta, iterations, failure)
+        return _failed(quiet, theta, iterations, failure)
     covariance = np.linalg.inv(hessian)
     params = np.exp(theta)
     return Solution(params, float(value), params * np.sqrt(np.diag(covariance)), iterations, None)
