@@ -2,7 +2,7 @@
 
 Generates (seeded, NumPy) N customers buying by a BG/NBD process — first purchase in the first
 year, Poisson purchase days at λ ~ Gamma(0.8, 1/15 per day) until dropping out with probability
-p ~ Beta(1, 12) after each repeat purchase, 1 + Poisson(0.6) lines per purchase day, Gamma-Gamma
+p ~ Beta(1, 12) after each repeat purchase, 1 + Poisson(0.25) lines per purchase day, Gamma-Gamma
 spend — over three years (2023-01-01 … 2025-12-31), as a Parquet log ``customer_id, date,
 amount_cents`` sorted by date (as a log is written). Then, each in a fresh child process with its
 imports done before timing:
@@ -67,7 +67,7 @@ def generate(customers: int, seed: int, path: Path) -> int:
     kept = day < DAYS
     buyer = np.r_[np.arange(customers), owner[kept]]
     day = np.r_[first, day[kept]]
-    lines = 1 + rng.poisson(0.6, len(buyer))
+    lines = 1 + rng.poisson(0.25, len(buyer))
     nu = rng.gamma(4.0, 1 / 15.0, customers)  # Gamma-Gamma: spend rate per customer
     value = rng.gamma(6.0, 1 / nu[buyer])
     buyer, day, cents = np.repeat(buyer, lines), np.repeat(day, lines), np.round(np.repeat(value / lines, lines) * 100).astype(np.int64)

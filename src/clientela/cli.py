@@ -475,26 +475,9 @@ def churn(
     if json_output:
         typer.echo(json.dumps({"model": result.model, "params": dict(result.params), "log_likelihood": result.log_likelihood, "n_customers": result.n_customers}))
     else:
-        _print_churn_fit(fitted)
+        typer.echo(fitted.describe())
     if output is not None:
         console.print(f"predictions for {len(fitted.summary):,} customers written to {output}")
-
-
-def _print_churn_fit(fitted) -> None:
-    """A short human summary of a churn fit on stdout."""
-    result, summary = fitted.model.result_, fitted.summary
-    who = "repeat customers" if result.model == "gamma-gamma" else "customers"
-    left_out = [f"{summary.n_excluded:,} without a purchase by then"] if summary.n_excluded else []
-    if result.n_excluded:
-        left_out.append(f"{result.n_excluded:,} with a mean spend <= 0")
-    typer.echo(
-        f"{fitted.model.title} fitted on {result.n_customers:,} {who} (calibration to {summary.calibration_end}, time unit {summary.time_unit.value}"
-        + (f"; left out: {', '.join(left_out)}" if left_out else "")
-        + ")"
-    )
-    for name, value in result.params.items():
-        typer.echo(f"  {name:<6} {value:10.4f}  ± {result.standard_errors[name]:.4f}")
-    typer.echo(f"log-likelihood {result.log_likelihood:,.2f} ({result.iterations} iterations)")
 
 
 def main() -> None:

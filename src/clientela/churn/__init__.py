@@ -41,6 +41,7 @@ Validated on the CDNOW sample against the published estimates (tests/churn/test_
 
 from clientela.churn.bgnbd import BGNBDModel
 from clientela.churn.errors import ChurnInputError, ConvergenceError, NotFittedError
+from clientela.churn.estimator import ChurnModel
 from clientela.churn.gamma_gamma import GammaGammaModel
 from clientela.churn.pareto_nbd import ParetoNBDModel
 from clientela.churn.result import FitResult
@@ -49,14 +50,14 @@ from clientela.churn.transaction_model import TransactionModel
 from clientela.churn.units import TimeUnit
 from clientela.churn.value import customer_value
 
-MODELS: dict[str, type[BGNBDModel] | type[ParetoNBDModel] | type[GammaGammaModel]] = {
-    model.name: model for model in (BGNBDModel, ParetoNBDModel, GammaGammaModel)
-}
+# The models by the name their results carry (and the CLI's --model takes).
+MODELS: dict[str, type[ChurnModel]] = {model.name: model for model in (BGNBDModel, ParetoNBDModel, GammaGammaModel)}
 
 __all__ = [
     "MODELS",
     "BGNBDModel",
     "ChurnInputError",
+    "ChurnModel",
     "ConvergenceError",
     "CustomerSummary",
     "FitResult",

@@ -36,6 +36,19 @@ class FileFit:
     model: ChurnModel
     summary: CustomerSummary
 
+    def describe(self) -> str:
+        """A short summary for people: who was fitted, the parameters with their standard errors, the log-likelihood."""
+        result, summary = self.model.result_, self.summary
+        who = "repeat customers" if isinstance(self.model, GammaGammaModel) else "customers"
+        left_out = [f"{summary.n_excluded:,} without a purchase by then"] if summary.n_excluded else []
+        if result.n_excluded:
+            left_out.append(f"{result.n_excluded:,} with a mean spend <= 0")
+        scope = f"calibration to {summary.calibration_end}, time unit {summary.time_unit.value}" + (f"; left out: {', '.join(left_out)}" if left_out else "")
+        lines = [f"{self.model.title} fitted on {result.n_customers:,} {who} ({scope})"]
+        lines += [f"  {name:<6} {value:10.4f}  ± {result.standard_errors[name]:.4f}" for name, value in result.params.items()]
+        lines.append(f"log-likelihood {result.log_likelihood:,.2f} ({result.iterations} iterations)")
+        return "\n".join(lines)
+
 
 def fit_file(model: ChurnModel, transactions: Path, *, calibration_end: date, time_unit: TimeUnit | str, output: Path | None = None) -> FileFit:
     """Summarise the file's customers up to ``calibration_end``, fit ``model`` on them, and write predictions to ``output``.
