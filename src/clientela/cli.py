@@ -363,6 +363,27 @@ def plan(
         console.print(f"{person.username}: {len(result.items):,} contacts planned, {len(result.unplanned):,} could not be planned")
 
 
+@app.command()
+def daily() -> None:
+    """The daily jobs (the server runs them every day): pipeline stages from payments, due segmentation runs, then fresh plans."""
+    open_database()
+    from django.utils import timezone
+
+    from clientela.crm.models import User
+    from clientela.followup.planner import plan_refresh
+    from clientela.pipeline.services.stages import pipeline_sync
+    from clientela.segmentation.services import segmentation_run_due
+
+    today = timezone.localdate()
+    synced = pipeline_sync(today=today)
+    console.print(f"pipeline: {synced.moves:,} stage moves, {synced.alerts:,} overdue alerts")
+    for snapshot in segmentation_run_due(today=today):
+        console.print(str(snapshot))
+    for person in User.objects.filter(role=User.Role.SALESPERSON, is_active=True):
+        planned = plan_refresh(salesperson=person, start=today)
+        console.print(f"{person.username}: {len(planned.items):,} contacts planned, {len(planned.unplanned):,} could not be planned")
+
+
 report_app = typer.Typer(help="Reports.", no_args_is_help=True)
 app.add_typer(report_app, name="report")
 

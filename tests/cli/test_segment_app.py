@@ -123,3 +123,12 @@ def test_the_demo_has_six_months_of_every_scheme_with_changes_and_alerts(demo_da
     changed = {as_of for (as_of,) in demo_database.query('SELECT DISTINCT "on" FROM class_changes WHERE "on" <= ?', month_ends[-1])}
     assert changed == set(month_ends[1:])
     assert demo_database.query("SELECT count(*) FROM alerts WHERE kind = 'class_exit'")[0][0] > 0
+
+
+def test_the_daily_jobs_sync_the_pipeline_run_due_schemes_and_plan(shop, tmp_path):
+    result = shop("daily")
+    assert result.returncode == 0, str(result)
+    output = lines(result)
+    assert output[0].startswith("pipeline: ")
+    assert any(line.startswith("abc v1 as of ") for line in output)
+    assert read(tmp_path / "x.db", "SELECT count(DISTINCT scheme_id) FROM scheme_snapshots") == [(len(DEFAULT_SCHEMES),)]
