@@ -1,4 +1,4 @@
-"""`clientela serve` wiring: gunicorn's master starts the daily jobs when ready."""
+"""`clientela serve` wiring: gunicorn's master starts the daily segmentation check when ready."""
 
 import sys
 
@@ -14,4 +14,4 @@ def test_the_master_starts_the_daily_segment_check_when_ready(monkeypatch):
     [config] = started
     config.when_ready(None)
 
-    assert started[1] == (sys.executable, "-m", "clientela", "daily")
+    assert started[1] == (sys.executable, "-m", "clientela", "segment", "--due")

@@ -7,8 +7,9 @@ from gunicorn.app.base import BaseApplication
 
 from clientela.ops.scheduler import run_daily
 
-# Run when the server is ready and then daily: pipeline stages, due monthly segmentations, fresh plans (README "Monthly segmentation").
-DAILY = (sys.executable, "-m", "clientela", "daily")
+# Checked when the server is ready and then daily: runs each monthly segmentation once (README "Monthly segmentation").
+# The other daily jobs (`clientela daily`: pipeline stages, fresh plans) write a lot and go to cron, off the server.
+SEGMENT_DUE = (sys.executable, "-m", "clientela", "segment", "--due")
 
 
 class ClientelaServer(BaseApplication):  # type: ignore[misc]
@@ -30,7 +31,7 @@ class ClientelaServer(BaseApplication):  # type: ignore[misc]
 
 def start_daily_jobs(arbiter: Any) -> None:
     """gunicorn's `when_ready` hook: start the daily jobs in the master process."""
-    run_daily(DAILY)
+    run_daily(SEGMENT_DUE)
 
 
 def serve(*, host: str, port: int, workers: int, threads: int = 4) -> None:
