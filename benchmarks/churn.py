@@ -90,6 +90,10 @@ def _measure(run):
 
 
 def _peak() -> int:
+    """This process's peak resident memory in bytes (VmHWM: ru_maxrss would carry the parent's peak over exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
