@@ -78,7 +78,7 @@ class TransactionModel(ChurnModel):
         params = np.array(self._fitted_params())
         horizons = np.asarray(t, dtype=np.float64)
         if horizons.ndim > 1 or horizons.size == 0 or not np.all(np.isfinite(horizons) & (horizons > 0)):
-            raise ChurnInputError(f"the horizon t must be a positive number or a 1-D array of them (got {t})")
+            raise ChurnInputError(f"the horizon t must be a positive number or a 1-D array of them (got {t!r})")
         rows = self._rows(data)
         expected = np.array([self._expected_rows(params, rows, float(h)) for h in np.atleast_1d(horizons)]).T[rows.inverse]
         return expected[:, 0] if horizons.ndim == 0 else expected
