@@ -36,7 +36,18 @@ The public API (stable; the app stores predictions and raises alerts on top of i
        customer_value(purchases, spend, summary, time_unit="week", months=12, monthly_discount_rate=0.01)
        model.log_likelihood(summary)                    # each customer's log-likelihood
 
-Validated on the CDNOW sample against the published estimates (tests/churn/test_cdnow.py).
+   Every prediction is an array aligned with the rows of ``data`` (for a summary, with
+   ``summary.customer_id``), so the app can store it per customer.
+
+4. Store and reuse a fit without refitting::
+
+       stored = purchases.result_.to_dict()                      # JSON-ready: model, params, standard errors, log-likelihood, …
+       purchases = BGNBDModel.from_result(FitResult.from_dict(stored))
+
+On the app database: ``summarize(ibis.sqlite.connect(path).table("transactions"), …)`` (or a
+PostgreSQL connection). On a file: `clientela.churn.file_mode.fit_file`, behind
+``clientela churn``. Validated on the CDNOW sample against the published estimates
+(tests/churn/test_cdnow.py).
 """
 
 from clientela.churn.bgnbd import BGNBDModel
