@@ -14,6 +14,9 @@ class Alert(models.Model):
     class Kind(models.TextChoices):
         CLASS_EXIT = "class_exit", _("Left a top class")
         INSTALMENT_OVERDUE = "instalment_late", _("Instalment overdue")
+        AT_RISK = "at_risk", _("Important customer at risk")
+        CUSTOMER_LOST = "lost", _("Customer lost")
+        CREDIT_LIMIT = "credit_limit", _("Credit limit exceeded")
 
     recipient = models.ForeignKey(User, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="alerts")
     customer = models.ForeignKey(
