@@ -1,6 +1,7 @@
 """The tables a scheme reads, bundled: transactions, optional payments and the customer universe."""
 
 from dataclasses import dataclass
+from datetime import date
 
 import ibis
 from ibis.expr.types import Table
@@ -34,19 +35,27 @@ class Inputs:
         return ids.distinct()
 
 
-def app_inputs(connection: ibis.BaseBackend) -> Inputs:
+def app_inputs(connection: ibis.BaseBackend, *, alive_as_of: date | None = None) -> Inputs:
     """The app database's tables (SQLite or PostgreSQL) as engine inputs.
 
     Prospects are not classified by the customer schemes; the prospect matrix scores the pipeline's
     open entries (stages of `PROSPECT_STAGES`), with three levels from the customer profile.
+    With `alive_as_of`, `alive` holds the probabilities alive of the churn predictions stored for
+    that date (`customer_predictions`).
     """
     customers = connection.table("customers")
     return Inputs(
         transactions=connection.table("transactions"),
         payments=connection.table("payments"),
         customers=customers.filter(customers.status != "prospect").select(customer_id=customers.id),
+        alive=None if alive_as_of is None else _alive(connection, alive_as_of),
         prospects=_prospects(connection),
     )
+
+
+def _alive(connection: ibis.BaseBackend, as_of: date) -> Table:
+    predictions = connection.table("customer_predictions")
+    return predictions.filter(predictions.as_of == as_of).select("customer_id", "p_alive")
 
 
 # Pipeline stages before signing, whose customers the prospect matrix scores.

@@ -56,6 +56,9 @@ CUSTOMER_PROFILES = InputTable(
     {"customer_id": "int64", "management_level": "int64", "buyers_purchasing_power": "int64", "marketing_level": "int64"},
 )
 
+# The matrix counts each customer's probability alive from the churn fit of a date into stability (S7).
+CUSTOMER_PREDICTIONS = InputTable("customer_predictions", {"customer_id": "int64", "as_of": "date", "p_alive": "float64"})
+
 INPUT_TABLES: dict[str, InputTable] = {
-    table.name: table for table in (TRANSACTIONS, PAYMENTS, CUSTOMERS, PIPELINE_ENTRIES, CUSTOMER_PROFILES)
+    table.name: table for table in (TRANSACTIONS, PAYMENTS, CUSTOMERS, PIPELINE_ENTRIES, CUSTOMER_PROFILES, CUSTOMER_PREDICTIONS)
 }

@@ -18,6 +18,7 @@ from clientela.engine.inputs import app_inputs
 from clientela.engine.schema import INPUT_TABLES
 from clientela.engine.schemes import SchemeError, scheme_from_dict
 from clientela.engine.schemes.base import SchemeDefinition
+from clientela.retention.selectors.fits import stability_alive_as_of
 from clientela.segmentation.defaults import default_schemes
 from clientela.segmentation.models import ClassChange, CustomerClass, Scheme, Snapshot
 
@@ -114,8 +115,10 @@ def segmentation_run(*, scheme_name: str, as_of: date, source: ibis.BaseBackend 
         definition = scheme_from_dict(scheme.definition)
     except SchemeError as error:
         raise SegmentationRefused(f'the definition of scheme "{scheme.name}" does not validate: {error}') from None
+    # The matrix counts the probability alive of the churn fit into stability when the retention settings say so.
+    alive_as_of = stability_alive_as_of(as_of=as_of) if definition.kind == "matrix" else None
     with nullcontext(source) if source is not None else app_database() as database:
-        rows = definition.classify(app_inputs(database), as_of).to_pyarrow().to_pylist()
+        rows = definition.classify(app_inputs(database, alive_as_of=alive_as_of), as_of).to_pyarrow().to_pylist()
     return _snapshot_store(scheme=scheme, as_of=as_of, rows=rows)
 
 
@@ -184,8 +187,20 @@ def month_end_before(day: date) -> date:
 
 
 def segmentation_run_due(*, today: date) -> list[Snapshot]:
-    """The monthly run: every active scheme as of the last month end before `today`, unless done already."""
+    """The monthly run as of the last month end before `today`, unless done already.
+
+    First the churn fit (the matrix can count its probability alive into stability), then every
+    due scheme, then the retention review (recovered and lost customers, at-risk alerts).
+    """
+    # Imported here: retention builds on this module (the app database, the top classes).
+    from clientela.retention.services import churn_fit_run, retention_review
+
     as_of = month_end_before(today)
     done = Snapshot.objects.filter(as_of=as_of, version=F("scheme__version")).values("scheme")
-    due = Scheme.objects.filter(active=True).exclude(id__in=done)
-    return [segmentation_run(scheme_name=scheme.name, as_of=as_of) for scheme in due]
+    due = list(Scheme.objects.filter(active=True).exclude(id__in=done))
+    if not due:
+        return []
+    churn_fit_run(as_of=as_of)
+    snapshots = [segmentation_run(scheme_name=scheme.name, as_of=as_of) for scheme in due]
+    retention_review(as_of=as_of)
+    return snapshots
