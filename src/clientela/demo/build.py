@@ -28,8 +28,10 @@ from clientela.demo.company import REGIONS, TEAMS
 from clientela.demo.generator import DemoData, generate
 from clientela.demo.followup import followup_history
 from clientela.demo.pipeline import pipeline_history
+from clientela.demo.retention import churn_history
 from clientela.followup.defaults import default_policies_create
 from clientela.followup.models import Policy
+from clientela.retention.services import retention_review
 from clientela.segmentation.models import Scheme
 from clientela.segmentation.services import app_tables_copy, default_schemes_create, month_end_before, segmentation_run
 
@@ -132,15 +134,20 @@ def _business_data(data: DemoData) -> None:
 
 
 def _segmentation_history(end: date, step: Step) -> None:
-    """Run every active scheme at the last month ends up to `end`, oldest first: history, class changes and alerts."""
+    """Run every active scheme at the last month ends up to `end`, oldest first: history, class changes and alerts.
+
+    The churn fits of those month ends come first (the matrix reads them); each month ends with its retention review.
+    """
     default_schemes_create()
     month_ends = [month_end_before(end + timedelta(days=1))]
     while len(month_ends) < HISTORY_MONTHS:
         month_ends.append(month_end_before(month_ends[-1]))
+    churn_history(month_ends=month_ends, step=step)  # before the copy below, which then holds their predictions
     # One in-memory copy of the tables serves every run; the engine is much faster on it than on SQLite.
     source = app_tables_copy()
     for as_of in reversed(month_ends):
         step(f"segmenting customers as of {as_of}")
         for scheme in Scheme.objects.filter(active=True):
             segmentation_run(scheme_name=scheme.name, as_of=as_of, source=source)
+        retention_review(as_of=as_of, source=source)
     source.disconnect()

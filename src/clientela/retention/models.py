@@ -54,8 +54,9 @@ class RetentionSettings(models.Model):
         _("silence factor"),
         default=2.0,
         validators=[MinValueValidator(1)],
-        help_text=_("An important customer silent for longer than this many times its usual gap between purchase days is at risk."),
+        help_text=_("An important customer silent for longer than this many times its usual gap between purchase days, and at least the days below, is at risk."),
     )
+    at_risk_min_days = models.PositiveIntegerField(_("at risk after at least (days)"), default=30, validators=[MinValueValidator(1)])
     lost_factor = models.FloatField(
         _("lost factor (k)"),
         default=3.0,

@@ -24,12 +24,16 @@ def lost_after_days(usual_gap: float | None, *, factor: float, min_days: int) ->
     return max(min_days, math.floor(factor * usual_gap) + 1)
 
 
-def silent_too_long(silent_days: int, usual_gap: float | None, *, factor: float) -> bool:
-    """Whether a customer has been silent for longer than ``factor`` × its usual gap (never without a usual gap).
+def silent_too_long(silent_days: int, usual_gap: float | None, *, factor: float, min_days: int) -> bool:
+    """Whether a customer has been silent for longer than ``factor`` × its usual gap and for at least ``min_days`` days.
+
+    Never without a usual gap (a single purchase day): there is no rhythm to break.
 
     Examples
     --------
-    >>> silent_too_long(43, 21, factor=2), silent_too_long(42, 21, factor=2), silent_too_long(400, None, factor=2)
-    (True, False, False)
+    >>> silent_too_long(43, 21, factor=2, min_days=30), silent_too_long(42, 21, factor=2, min_days=30)
+    (True, False)
+    >>> silent_too_long(29, 7, factor=2, min_days=30), silent_too_long(400, None, factor=2, min_days=30)
+    (False, False)
     """
-    return usual_gap is not None and silent_days > factor * usual_gap
+    return usual_gap is not None and silent_days > factor * usual_gap and silent_days >= min_days

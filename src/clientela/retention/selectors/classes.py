@@ -1,7 +1,8 @@
 """Customers' classes at a date: the latest snapshot on or before it of each active scheme."""
 
+import math
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -22,13 +23,22 @@ def snapshots_on(day: date) -> list[tuple[str, str, int]]:
     return list(schemes.order_by("name").values_list("name", "kind", "snapshot"))
 
 
-def classes_on(*, customer_ids: Iterable[int], day: date) -> dict[int, dict[str, str]]:
-    """Each customer's class by scheme name at `day`, for the customers given."""
-    snapshots = {snapshot: name for name, _, snapshot in snapshots_on(day)}
-    rows = CustomerClass.objects.filter(snapshot_id__in=list(snapshots), customer_id__in=list(customer_ids))
+def classes_at(*, days: dict[int, date]) -> dict[int, dict[str, str]]:
+    """Each customer's class by scheme name at its own day (customer id -> day), from the latest snapshot on or before it of each active scheme."""
+    history: dict[str, list[tuple[date, int]]] = defaultdict(list)
+    for name, as_of, snapshot in Snapshot.objects.filter(scheme__active=True).order_by("scheme__name", "as_of", "version").values_list("scheme__name", "as_of", "pk"):
+        history[name].append((as_of, snapshot))  # the highest version of a date comes last
+    picked: dict[tuple[int, int], str] = {}
+    for customer, day in days.items():
+        for name, snapshots in history.items():
+            position = bisect_right(snapshots, (day, math.inf))
+            if position:
+                picked[(snapshots[position - 1][1], customer)] = name
     classes: dict[int, dict[str, str]] = defaultdict(dict)
-    for customer, snapshot, label in rows.values_list("customer_id", "snapshot_id", "label"):
-        classes[customer][snapshots[snapshot]] = label
+    rows = CustomerClass.objects.filter(snapshot_id__in={snapshot for snapshot, _ in picked}, customer_id__in=list(days))
+    for snapshot, customer, label in rows.values_list("snapshot_id", "customer_id", "label"):
+        if (snapshot, customer) in picked:
+            classes[customer][picked[(snapshot, customer)]] = label
     return {customer: dict(sorted(labels.items())) for customer, labels in classes.items()}
 
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from clientela.crm.models import Customer, Transaction, User
 from clientela.engine.window import months_before
 from clientela.retention.models import CustomerLoss, CustomerLossClass, CustomerRhythm, LossReason
-from clientela.retention.selectors.classes import classes_on
+from clientela.retention.selectors.classes import classes_at
+from clientela.segmentation.services import BATCH_SIZE
 
 # The reasons a person gives; "unknown" is what a detected loss has until then.
 GIVEN_REASONS = tuple(reason for reason in LossReason.values if reason != LossReason.UNKNOWN)
@@ -38,52 +39,41 @@ def customer_mark_lost(*, customer: Customer, user: User, reason: str, reason_te
         raise ValidationError(f"{customer.name} is a prospect, not a customer: a prospect cannot be lost")
     rhythm = CustomerRhythm.objects.filter(customer=customer).first()
     last_purchase = Transaction.objects.filter(customer=customer, date__lte=on, amount_cents__gt=0).order_by("-date").values_list("date", flat=True).first()
-    return loss_record(
+    loss = CustomerLoss(
         customer=customer,
         lost_on=on,
         how=CustomerLoss.How.MARKED,
         reason=reason,
         reason_text=text,
-        by=user,
+        recorded_by=user,
+        reason_by=user,
         last_purchase_on=last_purchase,
         usual_gap_days=None if rhythm is None else rhythm.usual_gap_days,
     )
-
-
-def loss_record(
-    *,
-    customer: Customer,
-    lost_on: date,
-    how: str,
-    reason: str = LossReason.UNKNOWN,
-    reason_text: str = "",
-    by: User | None = None,
-    last_purchase_on: date | None = None,
-    usual_gap_days: float | None = None,
-) -> CustomerLoss:
-    """Store a loss with the revenue of the 12 months before it and the classes at that day; the customer's status becomes lost."""
-    current = CustomerLoss.objects.filter(customer=customer, recovered_on__isnull=True).first()
-    if current is not None:
-        raise ValidationError(f"{customer.name} is already lost (since {current.lost_on})")
-    revenue = Transaction.objects.filter(customer=customer, date__gt=months_before(lost_on, 12), date__lte=lost_on).aggregate(total=Sum("amount_cents"))
-    loss = CustomerLoss(
-        customer=customer,
-        lost_on=lost_on,
-        how=how,
-        reason=reason,
-        reason_text=reason_text,
-        recorded_by=by,
-        reason_by=by,
-        last_purchase_on=last_purchase_on,
-        usual_gap_days=usual_gap_days,
-        revenue_12m_cents=revenue["total"] or 0,
-    )
-    loss.full_clean()
-    loss.save()
-    classes = classes_on(customer_ids=[customer.pk], day=lost_on).get(customer.pk, {})
-    CustomerLossClass.objects.bulk_create(CustomerLossClass(loss=loss, scheme_name=name, label=label) for name, label in classes.items())
-    customers_status_set(customer_ids=[customer.pk], status=Customer.Status.LOST)
+    losses_record(losses=[loss])
     return loss
+
+
+def losses_record(*, losses: list[CustomerLoss]) -> None:
+    """Store new losses with the revenue of the 12 months before each and the classes at its day; the customers' status becomes lost.
+
+    ValidationError when a customer is lost already (and has not bought again since).
+    """
+    customers = {loss.customer_id: loss.customer for loss in losses}
+    current = CustomerLoss.objects.filter(customer__in=list(customers), recovered_on__isnull=True).first()
+    if current is not None:
+        raise ValidationError(f"{customers[current.customer_id].name} is already lost (since {current.lost_on})")
+    for loss in losses:
+        revenue = Transaction.objects.filter(customer_id=loss.customer_id, date__gt=months_before(loss.lost_on, 12), date__lte=loss.lost_on)
+        loss.revenue_12m_cents = revenue.aggregate(total=Sum("amount_cents"))["total"] or 0
+        loss.full_clean(validate_constraints=False)  # the one open loss per customer was checked above, for all at once
+    CustomerLoss.objects.bulk_create(losses, batch_size=BATCH_SIZE)
+    classes = classes_at(days={loss.customer_id: loss.lost_on for loss in losses})
+    CustomerLossClass.objects.bulk_create(
+        (CustomerLossClass(loss=loss, scheme_name=name, label=label) for loss in losses for name, label in classes.get(loss.customer_id, {}).items()),
+        batch_size=BATCH_SIZE,
+    )
+    customers_status_set(customer_ids=list(customers), status=Customer.Status.LOST)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from clientela.retention.models import CustomerLoss, CustomerPrediction, Custome
 from clientela.retention.rhythm import purchase_rhythm
 from clientela.retention.selectors.classes import class_labels, important_classes
 from clientela.retention.selectors.fits import latest_fit, retention_settings
-from clientela.retention.services.losses import loss_record, losses_recover
+from clientela.retention.services.losses import losses_record, losses_recover
 from clientela.retention.silence import lost_after_days, silent_too_long
 from clientela.segmentation.services import BATCH_SIZE, app_database
 
@@ -70,45 +70,45 @@ def _rhythms_store(as_of: date, rows: list[dict]) -> dict[int, Rhythm]:
 def _losses_detect(as_of: date, rhythms: dict[int, Rhythm], settings: RetentionSettings) -> int:
     """Record the customers silent past `lost_after_days` (not lost already) as lost on the day they passed it, and alert their owners."""
     lost_already = CustomerLoss.objects.filter(recovered_on__isnull=True).values("customer")
-    customers = Customer.objects.exclude(status=Customer.Status.PROSPECT).exclude(pk__in=lost_already)
-    lost, alerts = 0, []
-    for customer in customers.only("id", "name", "owner_id", "status"):
+    losses = []
+    for customer in Customer.objects.exclude(status=Customer.Status.PROSPECT).exclude(pk__in=lost_already).only("id", "name", "owner_id"):
         rhythm = rhythms.get(customer.pk)
         if rhythm is None:
             continue
-        after = lost_after_days(rhythm.usual_gap, factor=settings.lost_factor, min_days=settings.lost_min_days)
-        lost_on = rhythm.last_purchase + timedelta(days=after)
-        if lost_on > as_of:
-            continue
-        loss_record(
-            customer=customer,
-            lost_on=lost_on,
-            how=CustomerLoss.How.DETECTED,
-            last_purchase_on=rhythm.last_purchase,
-            usual_gap_days=rhythm.usual_gap,
-        )
-        lost += 1
-        if customer.owner_id is not None:
-            usual = "" if rhythm.usual_gap is None else f", usual gap {rhythm.usual_gap:g} days"
-            message = (
-                f"{customer.name} is lost as of {lost_on}: no purchase for {after} days since {rhythm.last_purchase}{usual}. "
-                "Find out why and record the reason on the lost customers page"
+        lost_on = rhythm.last_purchase + timedelta(days=lost_after_days(rhythm.usual_gap, factor=settings.lost_factor, min_days=settings.lost_min_days))
+        if lost_on <= as_of:
+            losses.append(
+                CustomerLoss(customer=customer, lost_on=lost_on, how=CustomerLoss.How.DETECTED, last_purchase_on=rhythm.last_purchase, usual_gap_days=rhythm.usual_gap)
             )
-            alerts.append(Alert(recipient_id=customer.owner_id, customer=customer, kind=Alert.Kind.CUSTOMER_LOST, message=message))
+    losses_record(losses=losses)
+    alerts = [
+        Alert(recipient_id=loss.customer.owner_id, customer=loss.customer, kind=Alert.Kind.CUSTOMER_LOST, message=_lost_message(loss))
+        for loss in losses
+        if loss.customer.owner_id is not None
+    ]
     Alert.objects.bulk_create(alerts, batch_size=BATCH_SIZE)
-    return lost
+    return len(losses)
+
+
+def _lost_message(loss: CustomerLoss) -> str:
+    usual = "" if loss.usual_gap_days is None else f", usual gap {loss.usual_gap_days:g} days"
+    silent = (loss.lost_on - loss.last_purchase_on).days
+    return (
+        f"{loss.customer.name} is lost as of {loss.lost_on}: no purchase for {silent} days since {loss.last_purchase_on}{usual}. "
+        "Find out why and record the reason on the lost customers page"
+    )
 
 
 def at_risk_reasons(*, p_alive: float | None, rhythm: Rhythm | None, as_of: date, settings: RetentionSettings) -> str:
     """Why a customer is at risk, with the numbers ("" when it is not).
 
     At risk: a probability alive below the threshold, or silent for longer than the silence
-    factor × its usual gap (`silent_too_long`). The message gives the probability when it is
+    factor × its usual gap and at least the minimum days (`silent_too_long`). The message gives the probability when it is
     below, and the days since the last purchase day with the usual gap.
     """
     below = p_alive is not None and p_alive < settings.at_risk_threshold
     silent = None if rhythm is None else (as_of - rhythm.last_purchase).days
-    quiet = rhythm is not None and silent_too_long(silent, rhythm.usual_gap, factor=settings.silence_factor)
+    quiet = rhythm is not None and silent_too_long(silent, rhythm.usual_gap, factor=settings.silence_factor, min_days=settings.at_risk_min_days)
     if not (below or quiet):
         return ""
     reasons = [f"p(alive) {p_alive:.2f} < {settings.at_risk_threshold:.2f}"] if below else []
