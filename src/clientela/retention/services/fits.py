@@ -47,10 +47,10 @@ def churn_fit_run(*, as_of: date, source: ibis.BaseBackend | None = None) -> Chu
         monthly_discount_rate=settings.monthly_discount_rate,
     )
     with nullcontext(source) if source is not None else app_database() as database:
-        try:
-            summary = summarize(_window(database.table("transactions"), settings, as_of), calibration_end=as_of, time_unit=settings.time_unit)
-        except ChurnInputError as error:
-            return _store(fit, status=ChurnFit.Status.TOO_LITTLE_DATA, failure=str(error))
+        transactions = _window(database.table("transactions"), settings, as_of)
+        if transactions.filter(transactions.date <= as_of).count().to_pyarrow().as_py() == 0:
+            return _store(fit, status=ChurnFit.Status.TOO_LITTLE_DATA, failure=f"no transactions {_window_text(settings, as_of)}")
+        summary = summarize(transactions, calibration_end=as_of, time_unit=settings.time_unit)
     fit.customers, fit.repeat_customers = len(summary), int((summary.frequency > 0).sum())
     if fit.repeat_customers < settings.min_repeat_customers:
         failure = f"{fit.repeat_customers} customers bought on two days or more; the fit needs at least {settings.min_repeat_customers}"
@@ -78,6 +78,12 @@ def _window(transactions: Table, settings: RetentionSettings, as_of: date) -> Ta
     if settings.fit_window_months == 0:
         return transactions
     return transactions.filter(transactions.date > months_before(as_of, settings.fit_window_months))
+
+
+def _window_text(settings: RetentionSettings, as_of: date) -> str:
+    if settings.fit_window_months == 0:
+        return f"on or before {as_of}"
+    return f"in the {settings.fit_window_months} months up to {as_of}"
 
 
 def _predictions(purchases: BGNBDModel, summary: CustomerSummary, value: np.ndarray | None, settings: RetentionSettings) -> list[tuple]:
