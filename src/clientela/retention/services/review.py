@@ -90,11 +90,15 @@ def _losses_detect(as_of: date, rhythms: dict[int, Rhythm], settings: RetentionS
     return len(losses)
 
 
+def _days(days: float) -> str:
+    return f"{days:g} day" if days == 1 else f"{days:g} days"
+
+
 def _lost_message(loss: CustomerLoss) -> str:
-    usual = "" if loss.usual_gap_days is None else f", usual gap {loss.usual_gap_days:g} days"
+    usual = "" if loss.usual_gap_days is None else f", usual gap {_days(loss.usual_gap_days)}"
     silent = (loss.lost_on - loss.last_purchase_on).days
     return (
-        f"{loss.customer.name} is lost as of {loss.lost_on}: no purchase for {silent} days since {loss.last_purchase_on}{usual}. "
+        f"{loss.customer.name} is lost as of {loss.lost_on}: no purchase for {_days(silent)} since {loss.last_purchase_on}{usual}. "
         "Find out why and record the reason on the lost customers page"
     )
 
@@ -113,8 +117,8 @@ def at_risk_reasons(*, p_alive: float | None, rhythm: Rhythm | None, as_of: date
         return ""
     reasons = [f"p(alive) {p_alive:.2f} < {settings.at_risk_threshold:.2f}"] if below else []
     if rhythm is not None:
-        usual = "" if rhythm.usual_gap is None else f", usual gap {rhythm.usual_gap:g} days"
-        reasons.append(f"last purchase {silent} days ago{usual}")
+        usual = "" if rhythm.usual_gap is None else f", usual gap {_days(rhythm.usual_gap)}"
+        reasons.append(f"last purchase {_days(silent)} ago{usual}")
     return "; ".join(reasons)
 
 
