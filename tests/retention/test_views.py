@@ -227,3 +227,16 @@ def test_a_supervisor_marks_a_customer_of_the_team_lost(client, people, customer
     assert client.post(reverse("retention:loss_form", args=[customers["Bar Ajeno"].pk]), {"reason": "dissatisfied"}).status_code == 302
     assert CustomerLoss.objects.get(customer=customers["Bar Ajeno"]).recorded_by == people["boss"]
     assert client.get(reverse("retention:loss_form", args=[customers["Bar Lejano"].pk])).status_code == 404
+
+
+def test_an_at_risk_alert_dealt_with_is_read_and_leaves_the_list(client, people, at_risk, customers):
+    url = reverse("retention:at_risk_done", args=[customers["Bar Dos"].pk])
+    client_for(client, people["bruno"])
+    assert client.post(url).status_code == 404  # Ana's customer
+    client_for(client, people["ana"])
+    assert client.get(url).status_code == 405
+    response = client.post(url, follow=True)
+    page = response.content.decode()
+    assert "The at-risk alert about Bar Dos is marked as dealt with." in page
+    assert "Bar Uno</a>" in page and "Bar Dos</a>" not in page  # Dos was listed for its alert only; Uno's probability is low
+    assert not Alert.objects.filter(kind=Alert.Kind.AT_RISK, read_at__isnull=True).exists()

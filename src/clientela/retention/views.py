@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from clientela.crm.selectors.customers import customer_get, customers_visible_to
 from clientela.engine.window import months_before
@@ -20,7 +21,7 @@ from clientela.retention.models import CustomerLoss
 from clientela.retention.reports import losses_xlsx
 from clientela.retention.selectors.at_risk import at_risk_customers
 from clientela.retention.selectors.losses import loss_analysis, losses_in
-from clientela.retention.services import customer_loss_explain, customer_mark_lost
+from clientela.retention.services import at_risk_alerts_read, customer_loss_explain, customer_mark_lost
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,6 +34,16 @@ def at_risk(request: HttpRequest) -> HttpResponse:
     result = at_risk_customers(customers=customers_visible_to(request.user), today=today)
     page = Paginator(result.customers, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "retention/at_risk.html", {"page": page, "fit": result.fit, "threshold": result.threshold, "today": today})
+
+
+@login_required
+@require_POST
+def at_risk_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark the customer's at-risk alerts read (dealt with): a later review may alert again."""
+    customer = customer_get(user=request.user, pk=pk)
+    at_risk_alerts_read(customer=customer)
+    messages.success(request, _("The at-risk alert about %(name)s is marked as dealt with.") % {"name": customer.name})
+    return redirect("retention:at_risk")
 
 
 def _period(request: HttpRequest) -> tuple[date, date]:
