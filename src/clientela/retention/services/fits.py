@@ -1,5 +1,7 @@
 """The monthly churn fit: BG/NBD for purchases and Gamma-Gamma for spend, stored with every customer's predictions."""
 
+import logging
+from collections.abc import Sequence
 from contextlib import nullcontext
 from datetime import date
 
@@ -25,6 +27,8 @@ from clientela.retention.models import ChurnFit, CustomerPrediction, RetentionSe
 from clientela.retention.selectors.fits import retention_settings
 from clientela.segmentation.services import BATCH_SIZE, app_database
 
+log = logging.getLogger(__name__)
+
 PREDICTION_FIELDS = (
     "fit", "as_of", "customer", "frequency", "recency", "age", "mean_spend_cents", "p_alive", "expected_purchases", "expected_value_cents",
 )  # fmt: skip
@@ -48,6 +52,7 @@ def churn_fit_run(*, as_of: date, source: ibis.BaseBackend | None = None) -> Chu
     )
     with nullcontext(source) if source is not None else app_database() as database:
         transactions = _window(database.table("transactions"), settings, as_of)
+        # Asked first: the summary's own error for an empty log needs its first date, which an empty SQLite table cannot give.
         if transactions.filter(transactions.date <= as_of).count().to_pyarrow().as_py() == 0:
             return _store(fit, status=ChurnFit.Status.TOO_LITTLE_DATA, failure=f"no transactions {_window_text(settings, as_of)}")
         summary = summarize(transactions, calibration_end=as_of, time_unit=settings.time_unit)
@@ -103,9 +108,11 @@ def _predictions(purchases: BGNBDModel, summary: CustomerSummary, value: np.ndar
 
 
 @transaction.atomic
-def _store(fit: ChurnFit, *, status: str, failure: str = "", predictions: list[tuple] = ()) -> ChurnFit:
+def _store(fit: ChurnFit, *, status: str, failure: str = "", predictions: Sequence[tuple] = ()) -> ChurnFit:
     ChurnFit.objects.filter(as_of=fit.as_of).delete()
     fit.status, fit.failure = status, failure
+    if failure:  # in the log of the monthly run, too
+        log.warning("churn fit as of %s not made (%s): %s", fit.as_of, status, failure)
     fit.full_clean()
     fit.save()
     bulk_upsert(

@@ -20,6 +20,8 @@ from clientela.segmentation.services import BATCH_SIZE, app_database
 
 @dataclass(frozen=True)
 class Rhythm:
+    """A customer's purchase rhythm as the review reads it (see `clientela.retention.rhythm`)."""
+
     last_purchase: date
     purchase_days: int
     usual_gap: float | None
