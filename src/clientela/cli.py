@@ -365,18 +365,20 @@ def plan(
 
 @app.command()
 def daily() -> None:
-    """The daily jobs (the server runs them every day): pipeline stages from payments, due segmentation runs, then fresh plans."""
+    """The daily jobs (the server runs them every day): pipeline stages from payments, lost customers who bought again, due segmentation runs, then fresh plans."""
     open_database()
     from django.utils import timezone
 
     from clientela.crm.models import User
     from clientela.followup.planner import plan_refresh
     from clientela.pipeline.services.stages import pipeline_sync
+    from clientela.retention.services.losses import losses_recover
     from clientela.segmentation.services import segmentation_run_due
 
     today = timezone.localdate()
     synced = pipeline_sync(today=today)
     console.print(f"pipeline: {synced.moves:,} stage moves, {synced.alerts:,} overdue alerts")
+    console.print(f"lost customers who bought again: {losses_recover(as_of=today):,}")
     for snapshot in segmentation_run_due(today=today):
         console.print(str(snapshot))
     for person in User.objects.filter(role=User.Role.SALESPERSON, is_active=True):
