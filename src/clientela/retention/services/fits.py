@@ -111,8 +111,8 @@ def _predictions(purchases: BGNBDModel, summary: CustomerSummary, value: np.ndar
 def _store(fit: ChurnFit, *, status: str, failure: str = "", predictions: Sequence[tuple] = ()) -> ChurnFit:
     ChurnFit.objects.filter(as_of=fit.as_of).delete()
     fit.status, fit.failure = status, failure
-    if failure:  # in the log of the monthly run, too
-        log.warning("churn fit as of %s not made (%s): %s", fit.as_of, status, failure)
+    if failure:  # also in the log of the monthly run, with LOG_LEVEL=INFO
+        log.info("churn fit as of %s not made (%s): %s", fit.as_of, status, failure)
     fit.full_clean()
     fit.save()
     bulk_upsert(
