@@ -80,3 +80,11 @@ def test_missing_and_unsupported_files_are_refused(duckdb, tmp_path):
         read_input(duckdb, tmp_path / "none.csv")
     with pytest.raises(InputError, match=r"unsupported file type \.json"):
         read_input(duckdb, write(tmp_path, "{}", "tx.json"))
+
+
+def test_file_connection_caps_duckdb_memory():
+    from clientela.engine.sources import file_connection
+
+    connection = file_connection(memory_limit="256MB")
+
+    assert connection.raw_sql("SELECT current_setting('memory_limit')").fetchone()[0] == "244.1 MiB"
