@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from clientela.engine.sources import InputError, read_input
+from clientela.engine.sources import InputError, file_connection, read_input
 
 
 @pytest.fixture
@@ -83,8 +83,6 @@ def test_missing_and_unsupported_files_are_refused(duckdb, tmp_path):
 
 
 def test_file_connection_caps_duckdb_memory():
-    from clientela.engine.sources import file_connection
-
     connection = file_connection(memory_limit="256MB")
 
     assert connection.raw_sql("SELECT current_setting('memory_limit')").fetchone()[0] == "244.1 MiB"
