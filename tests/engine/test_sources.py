@@ -1,6 +1,7 @@
 """Reading transaction and payment files for the engine's file mode."""
 
 import re
+import tempfile
 from datetime import date
 
 import ibis
@@ -86,3 +87,4 @@ def test_file_connection_caps_duckdb_memory():
     connection = file_connection(memory_limit="256MB")
 
     assert connection.raw_sql("SELECT current_setting('memory_limit')").fetchone()[0] == "244.1 MiB"
+    assert connection.raw_sql("SELECT current_setting('temp_directory')").fetchone()[0] == tempfile.gettempdir()
