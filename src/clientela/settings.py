@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "clientela.followup",
     "clientela.greetings",
     "clientela.pipeline",
+    "clientela.fieldsales",
     "clientela.web",
 ]
 
@@ -113,6 +114,11 @@ STATIC_URL = "static/"
 # needs no collectstatic step; set STATIC_ROOT only to collect them for another web server.
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "clientela.fieldsales.staticfinders.PlotlyFinder",  # plotly.js from the plotly package
+]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
