@@ -49,7 +49,8 @@ def test_a_salesperson_sees_tomorrows_visits_in_route_order_with_the_distance(cl
     # Out to Far Bar past Near Bar and back.
     path = [OFFICE, (near.latitude, near.longitude), (far.latitude, far.longitude), OFFICE]
     metres = sum(round(great_circle_metres(a, b)) for a, b in zip(path, path[1:]))
-    assert f'id="route-distance">{metres / 1000:.1f} km<' in content
+    tenths = (metres + 50) // 100
+    assert f'id="route-distance">{tenths // 10}.{tenths % 10} km<' in content
     assert "plotly/plotly.min.js" in content and 'id="route-data"' in content
 
 

@@ -1,5 +1,7 @@
 """Template filters of the field sales pages: clock times, kilometres, percentages."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +19,10 @@ def clock(minute: int | None) -> str:
 
 @register.filter
 def km(metres: int | None) -> str:
-    """Show metres as kilometres with one decimal, e.g. 12345 -> 12.3."""
-    return "" if metres is None else number_format(metres / 1000, decimal_pos=1, use_l10n=True)
+    """Show metres as kilometres with one decimal, rounded half up, e.g. 12345 -> 12.3, 12350 -> 12.4."""
+    if metres is None:
+        return ""
+    return number_format(Decimal(metres).scaleb(-3).quantize(Decimal("0.1"), ROUND_HALF_UP), decimal_pos=1, use_l10n=True)
 
 
 @register.filter
