@@ -22,6 +22,7 @@ class Kind(str, Enum):
     transactions = "transactions"
     payments = "payments"
     contracts = "contracts"
+    targets = "targets"
 
 
 def fail(message: str) -> None:
@@ -499,6 +500,11 @@ def churn(
         typer.echo(fitted.describe())
     if output is not None:
         console.print(f"predictions for {len(fitted.summary):,} customers written to {output}")
+
+
+from clientela.fieldsales.commands import register as register_fieldsales  # noqa: E402 (after the app and its helpers)
+
+register_fieldsales(app)
 
 
 def main() -> None:

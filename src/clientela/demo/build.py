@@ -26,6 +26,7 @@ from clientela.crm.services.customers import customers_upsert
 from clientela.crm.services.users import team_create, user_create
 from clientela.demo.company import REGIONS, TEAMS
 from clientela.demo.generator import DemoData, generate
+from clientela.demo.fieldsales import fieldsales_demo
 from clientela.demo.followup import followup_history
 from clientela.demo.pipeline import pipeline_history
 from clientela.followup.defaults import default_policies_create
@@ -78,6 +79,8 @@ def build_demo(*, seed: int, end: date, customers: int = 2000, reset: bool = Fal
     step("logging ten weeks of follow-up and planning every salesperson")
     default_policies_create(Policy)
     followup_history(seed=seed, end=end)
+    step("planning visits, routes and targets")
+    fieldsales_demo(seed=seed, end=end)
     return DemoSummary(len(data.customers), len(data.transactions), len(data.payments), len(data.contracts), usernames)
 
 
