@@ -51,7 +51,7 @@ def test_a_salesperson_sees_tomorrows_visits_in_route_order_with_the_distance(cl
     metres = sum(round(great_circle_metres(a, b)) for a, b in zip(path, path[1:]))
     tenths = (metres + 50) // 100
     assert f'id="route-distance">{tenths // 10}.{tenths % 10} km<' in content
-    assert "plotly/plotly.min.js" in content and 'id="route-data"' in content
+    assert "plotly/plotly.min.js" in content and "route-chart-figure" in content
 
 
 def test_the_route_of_someone_else_is_refused_but_a_supervisor_sees_the_teams(client, salesperson, other_salesperson, south_salesperson, team):

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import plotly.graph_objects as go
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +29,7 @@ from clientela.fieldsales.selectors.itinerary import Itinerary, itinerary_for
 from clientela.fieldsales.selectors.people import may_set_targets, salesperson_get, salespeople_visible_to
 from clientela.fieldsales.selectors.targets import GROUPINGS, plan_vs_actual, target_lines
 from clientela.fieldsales.selectors.visits import progress_by_period, visit_statuses
+from clientela.web.charts import figure_data
 from clientela.fieldsales.services import planned_visit_add, planned_visit_delete, start_point_save, target_save, target_year_spread, visits_from_followup
 
 LINES_PER_PAGE = 100
@@ -54,16 +56,30 @@ def _person(request: HttpRequest) -> User:
 
 
 def _route_chart(itinerary: Itinerary) -> dict[str, Any] | None:
-    """The route's points in visiting order, for the drawing (start point first and last)."""
+    """The route drawn from the start point through the stops in visiting order and back."""
     if itinerary.route is None or itinerary.start_point is None:
         return None
-    start = {"lat": itinerary.start_point.latitude, "lon": itinerary.start_point.longitude, "name": itinerary.start_point.label}
-    stops = [
-        {"lat": leg.stop.location[0], "lon": leg.stop.location[1], "name": f"{number}. {leg.stop.name}"}
-        for number, leg in enumerate(itinerary.route.stops, start=1)
-        if leg.stop.location is not None
-    ]
-    return {"start": start, "stops": stops}
+    start = itinerary.start_point
+    stops = [(leg.stop.location, f"{number}. {leg.stop.name}") for number, leg in enumerate(itinerary.route.stops, start=1) if leg.stop.location is not None]
+    path = [(start.latitude, start.longitude), *(location for location, _name in stops), (start.latitude, start.longitude)]
+    figure = go.Figure(
+        [
+            go.Scatter(x=[lon for _lat, lon in path], y=[lat for lat, _lon in path], mode="lines", hoverinfo="skip", showlegend=False, line={"color": "#0b6e4f", "width": 2}),
+            go.Scatter(
+                x=[location[1] for location, _name in stops], y=[location[0] for location, _name in stops], text=[name for _location, name in stops],
+                mode="markers+text", textposition="top center", hoverinfo="text", showlegend=False, marker={"size": 11, "color": "#1d2733"},
+            ),
+            go.Scatter(
+                x=[start.longitude], y=[start.latitude], text=[start.label], mode="markers+text", textposition="bottom center",
+                hoverinfo="text", showlegend=False, marker={"size": 15, "symbol": "square", "color": "#a15c00"},
+            ),
+        ],
+        layout={
+            "margin": {"l": 50, "r": 10, "t": 10, "b": 40}, "height": 420,
+            "xaxis": {"title": {"text": _("longitude")}}, "yaxis": {"title": {"text": _("latitude")}, "scaleanchor": "x"},
+        },
+    )
+    return figure_data(figure)
 
 
 @login_required
