@@ -28,6 +28,7 @@ from clientela.demo.company import REGIONS, TEAMS
 from clientela.demo.generator import DemoData, generate
 from clientela.demo.followup import followup_history
 from clientela.demo.pipeline import pipeline_history
+from clientela.demo.receivables import receivables_setup
 from clientela.followup.defaults import default_policies_create
 from clientela.followup.models import Policy
 from clientela.segmentation.models import Scheme
@@ -73,6 +74,7 @@ def build_demo(*, seed: int, end: date, customers: int = 2000, reset: bool = Fal
         _reference_data(data)
         step(f"writing {len(data.transactions):,} transaction lines and {len(data.payments):,} payments")
         _business_data(data)
+    receivables_setup(end=end)
     pipeline_history(seed=seed, end=end, step=step)
     _segmentation_history(end, step)
     step("logging ten weeks of follow-up and planning every salesperson")

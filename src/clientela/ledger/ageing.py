@@ -78,6 +78,8 @@ def age(ledger: Ledger, as_of: date) -> Ageing:
     buckets = [0] * len(BUCKETS)
     open_items = []
     for item in ledger.items:
+        if item.paid_on is not None and item.paid_on <= as_of:  # most items: paid long ago
+            continue
         cents = item.open_on(as_of)
         if cents <= 0:
             continue

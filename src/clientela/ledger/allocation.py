@@ -63,6 +63,7 @@ class Item:
     missing_cents: int = 0
     paid_on: date | None = None
     allocations: list[Allocation] = field(default_factory=list)
+    rank: int = 0  # the place in the order items are paid in (see _age)
 
     def open_on(self, day: date) -> int:
         """What is still owed at the end of `day` (0 for an item not issued yet)."""
@@ -84,9 +85,12 @@ class Ledger:
 
     def on_account_on(self, day: date) -> int:
         """Money received by the end of `day` that no item issued by then took (credit in the customer's favour)."""
-        received = sum(credit.amount_cents for credit in self.credits if credit.on <= day)
-        applied = sum(part.amount_cents for item in self.items for part in item.allocations if part.on <= day)
-        return received - applied
+        # What a credit of that day left unapplied, plus what it paid items issued only later.
+        cents = sum(credit.unapplied_cents for credit in self.credits if credit.on <= day)
+        for item in self.items:
+            if item.issued > day:
+                cents += sum(part.amount_cents for part in item.allocations if part.credit.on <= day)
+        return cents
 
 
 def allocate(invoices: Iterable[Invoice] = (), schedules: Iterable[Schedule] = (), receipts: Iterable[Receipt] = ()) -> Ledger:
@@ -101,19 +105,23 @@ def allocate(invoices: Iterable[Invoice] = (), schedules: Iterable[Schedule] = (
     [('F1', 100, None), ('F2', 0, datetime.date(2026, 2, 1))]
     """
     items, credits = _items_and_credits(invoices, schedules, receipts)
-    by_issue = sorted(items, key=lambda item: (item.issued, _age(item)))
+    items.sort(key=_age)
+    for rank, item in enumerate(items):
+        item.rank = rank
+    by_issue = sorted(items, key=lambda item: (item.issued, item.rank))
     linked = _links(items)
-    waiting: list[tuple[tuple[date, date, int, str, int], int, Item]] = []  # open items issued so far, oldest first
+    waiting: list[tuple[int, Item]] = []  # open items issued so far, by rank
     on_account: deque[Credit] = deque()
     issued = 0
-    for credit in sorted(credits, key=lambda credit: (credit.on, credit.ref)):
+    credits.sort(key=lambda credit: (credit.on, credit.ref))
+    for credit in credits:
         while issued < len(by_issue) and by_issue[issued].issued <= credit.on:
-            _issue(by_issue[issued], issued, waiting, on_account)
+            _issue(by_issue[issued], waiting, on_account)
             issued += 1
         _apply(credit, linked.get(credit.link, ()) if credit.link else (), waiting, on_account)
-    for position in range(issued, len(by_issue)):
-        _issue(by_issue[position], position, waiting, on_account)
-    return Ledger(tuple(sorted(items, key=_age)), tuple(credits))
+    for item in by_issue[issued:]:
+        _issue(item, waiting, on_account)
+    return Ledger(tuple(items), tuple(credits))
 
 
 def _items_and_credits(invoices: Iterable[Invoice], schedules: Iterable[Schedule], receipts: Iterable[Receipt]) -> tuple[list[Item], list[Credit]]:
@@ -161,7 +169,7 @@ def _pay(item: Item, credit: Credit, cents: int, on: date) -> None:
         item.paid_on = on
 
 
-def _issue(item: Item, position: int, waiting: list, on_account: deque[Credit]) -> None:
+def _issue(item: Item, waiting: list[tuple[int, Item]], on_account: deque[Credit]) -> None:
     """An item is issued: money on account pays it, and what stays open waits for the next credits."""
     while item.missing_cents and on_account:
         credit = on_account[0]
@@ -169,12 +177,12 @@ def _issue(item: Item, position: int, waiting: list, on_account: deque[Credit]) 
         if credit.unapplied_cents == 0:
             on_account.popleft()
     if item.missing_cents:
-        heapq.heappush(waiting, (_age(item), position, item))
+        heapq.heappush(waiting, (item.rank, item))
     elif item.paid_on is None:  # nothing owed (a zero instalment): paid when issued
         item.paid_on = item.issued
 
 
-def _apply(credit: Credit, named: tuple[Item, ...], waiting: list, on_account: deque[Credit]) -> None:
+def _apply(credit: Credit, named: tuple[Item, ...], waiting: list[tuple[int, Item]], on_account: deque[Credit]) -> None:
     credit.unapplied_cents = credit.amount_cents
     for item in named:
         if not credit.unapplied_cents:
@@ -182,7 +190,7 @@ def _apply(credit: Credit, named: tuple[Item, ...], waiting: list, on_account: d
         if item.missing_cents:
             _pay(item, credit, min(credit.unapplied_cents, item.missing_cents), max(credit.on, item.issued))
     while credit.unapplied_cents and waiting:
-        item = waiting[0][2]
+        item = waiting[0][1]
         if item.missing_cents:
             _pay(item, credit, min(credit.unapplied_cents, item.missing_cents), credit.on)
         if not item.missing_cents:

@@ -44,20 +44,24 @@ def split_pro_rata(cents: int, weights: Sequence[tuple[str, int]]) -> list[tuple
     return [(name, share + (index in extra)) for index, ((name, _), (share, _)) in enumerate(zip(weights, parts, strict=True))]
 
 
-def collected_money(ledger: Ledger, families: Mapping[str, Sequence[tuple[str, int]]]) -> Iterator[Collected]:
-    """The money receipts paid into the ledger's items, by family; `families` maps a document to its (family, amount) lines.
+def collected_money(ledger: Ledger, families: Mapping[str, Sequence[tuple[str, int]]], first: date, last: date) -> Iterator[Collected]:
+    """The money receipts paid into the ledger's items from `first` to `last`, by family.
+
+    `families` maps a document to its (family, amount) lines.
 
     Examples
     --------
     >>> from clientela.ledger import Invoice, Receipt, allocate
     >>> ledger = allocate([Invoice("F1", date(2026, 1, 5), date(2026, 2, 4), 400)], receipts=[Receipt(date(2026, 2, 1), 100)])
-    >>> list(collected_money(ledger, {"F1": [("beer", 300), ("wine", 100)]}))
+    >>> list(collected_money(ledger, {"F1": [("beer", 300), ("wine", 100)]}, date(2026, 2, 1), date(2026, 2, 28)))
     [Collected(on=datetime.date(2026, 2, 1), family='beer', amount_cents=75), Collected(on=datetime.date(2026, 2, 1), family='wine', amount_cents=25)]
     """
     for item in ledger.items:
+        if item.paid_on is not None and item.paid_on < first:
+            continue
         lines = families.get(item.ref) if item.kind == INVOICE else None
         for part in item.allocations:
-            if part.credit.kind != PAYMENT:
+            if part.credit.kind != PAYMENT or not first <= part.on <= last:
                 continue
             if lines and sum(cents for _, cents in lines) > 0:
                 for family, cents in split_pro_rata(part.amount_cents, lines):

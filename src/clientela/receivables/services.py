@@ -53,15 +53,15 @@ def credit_limits_check(*, today: date, customers: QuerySet[Customer] | None = N
     limited = Customer.objects.filter(credit_terms__credit_limit_cents__isnull=False, owner__isnull=False)
     if customers is not None:
         limited = limited.filter(pk__in=customers.values("pk"))
-    ledgers = customer_ledgers(customers=limited)
+    balances = {pk: age(ledger, today).balance_cents for pk, ledger in customer_ledgers(customers=limited)}
     waiting = set(
         Alert.objects.filter(kind=Alert.Kind.CREDIT_LIMIT, read_at__isnull=True, customer__in=limited).values_list("customer_id", "recipient_id")
     )
     alerts = []
-    for customer in limited.filter(pk__in=list(ledgers)).select_related("credit_terms"):
+    for customer in limited.filter(pk__in=list(balances)).select_related("credit_terms"):
         limit = customer.credit_terms.credit_limit_cents
         assert limit is not None
-        balance = age(ledgers[customer.pk], today).balance_cents
+        balance = balances[customer.pk]
         if balance > limit and (customer.pk, customer.owner_id) not in waiting:
             message = credit_limit_message(customer.name, balance, limit, today)
             alerts.append(Alert(recipient_id=customer.owner_id, customer=customer, kind=Alert.Kind.CREDIT_LIMIT, message=message))

@@ -77,7 +77,7 @@ RECENT_DAYS = 90
 
 def customer_statement(*, customer: Customer, as_of: date) -> Statement:
     """One customer's ageing on `as_of` and its recent items with what paid them."""
-    ledger = customer_ledgers(customers=Customer.objects.filter(pk=customer.pk)).get(customer.pk, Ledger((), ()))
+    ledger = dict(customer_ledgers(customers=Customer.objects.filter(pk=customer.pk))).get(customer.pk, Ledger((), ()))
     terms = getattr(customer, "credit_terms", None)
     standing = CustomerAgeing(customer, age(ledger, as_of), terms.credit_limit_cents if terms else None)
     recent = [
@@ -90,13 +90,11 @@ def customer_statement(*, customer: Customer, as_of: date) -> Statement:
 
 def receivables_ageing(*, customers: QuerySet[Customer], as_of: date) -> AgeingReport:
     """Age every customer of `customers` on `as_of` (in six queries) and add up per salesperson and team."""
-    ledgers = customer_ledgers(customers=customers)
+    ageings = {pk: ageing for pk, ledger in customer_ledgers(customers=customers) if (ageing := age(ledger, as_of)).open_cents or ageing.on_account_cents}
     rows = []
-    for customer in customers.filter(pk__in=list(ledgers)).select_related("owner__team", "region", "credit_terms"):
-        ageing = age(ledgers[customer.pk], as_of)
-        if ageing.open_cents or ageing.on_account_cents:
-            terms = getattr(customer, "credit_terms", None)
-            rows.append(CustomerAgeing(customer, ageing, terms.credit_limit_cents if terms else None))
+    for customer in customers.filter(pk__in=list(ageings)).select_related("owner__team", "region", "credit_terms"):
+        terms = getattr(customer, "credit_terms", None)
+        rows.append(CustomerAgeing(customer, ageings[customer.pk], terms.credit_limit_cents if terms else None))
     rows.sort(key=lambda row: (-row.ageing.overdue_cents, -row.ageing.open_cents, row.customer.name, row.customer.pk))
     salespeople = _group(rows, lambda customer: str(customer.owner) if customer.owner else "—")
     teams = _group(rows, lambda customer: str(customer.owner.team) if customer.owner and customer.owner.team else "—")

@@ -10,12 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 
-from clientela.crm.models import Customer, Transaction, User
-from clientela.ledger import BonusMonth, BonusRates, Ledger, bonus_cents, collected_money, hold_back, month_end, month_start, months, overdue_days
+from clientela.crm.models import Customer, User
+from clientela.ledger import BonusMonth, BonusRates, Ledger, allocate, bonus_cents, collected_money, hold_back, month_end, month_start, months, overdue_days
 from clientela.receivables.models import BonusPlan
-from clientela.receivables.selectors.ledgers import customer_ledgers
+from clientela.receivables.selectors.ledgers import customer_documents
 from clientela.segmentation.models import CustomerClass, Snapshot
 
 
@@ -73,58 +73,50 @@ def bonus_report(*, customers: QuerySet[Customer], month: date, today: date) -> 
     customers = customers.filter(owner__isnull=False)
     plans = {plan.salesperson_id: plan for plan in BonusPlan.objects.prefetch_related("rates")}
     rates = {key: plan_rates(plan) for key, plan in plans.items()}
-    ledgers = customer_ledgers(customers=customers)
-    families = _families(customers)
-    people: dict[int, SalespersonBonus] = {}
+    owners = dict(customers.values_list("pk", "owner_id"))
+    documents = customer_documents(customers=customers, families=True)
     classes = _classes(customers, {plan.scheme for plan in plans.values()}, month)
+    lines: dict[int, tuple[str, dict[str, int], BonusMonth]] = {}
+    while documents:
+        pk, docs = documents.popitem()
+        plan = plans.get(owners[pk], plans.get(None))
+        if plan is not None and plan.starts_on <= month_end(month):
+            class_of = classes.get(plan.scheme, {}).get(pk, {})
+            ledger = allocate(docs.invoices, docs.schedules, docs.receipts)
+            by_family, bonus = _month(ledger, docs.families, class_of, plan, rates[plan.salesperson_id], month, today)
+            if any(by_family.values()) or bonus.payable_cents or bonus.held_cents or bonus.still_held_cents:
+                lines[pk] = (class_of.get(month, ""), by_family, bonus)
+    people: dict[int, SalespersonBonus] = {}
     for customer in customers.select_related("owner").order_by("owner__username", "name", "pk"):
-        owner = customer.owner
-        assert owner is not None
-        plan = plans.get(owner.pk, plans.get(None))
-        person = people.setdefault(owner.pk, SalespersonBonus(owner, plan))
-        if plan is None or plan.starts_on > month_end(month) or customer.pk not in ledgers:
-            continue
-        line = _line(customer, ledgers[customer.pk], families.get(customer.pk, {}), classes.get(plan.scheme, {}), plan, rates[plan.salesperson_id], month, today)
-        if line.collected_cents or line.bonus.payable_cents or line.bonus.held_cents or line.bonus.still_held_cents:
-            person.lines.append(line)
+        assert customer.owner is not None
+        person = people.setdefault(customer.owner_id, SalespersonBonus(customer.owner, plans.get(customer.owner_id, plans.get(None))))
+        if customer.pk in lines:
+            label, by_family, bonus = lines[customer.pk]
+            person.lines.append(BonusLine(customer, label, sum(by_family.values()), by_family, bonus))
     return BonusReport(month, list(people.values()))
 
 
-def _line(
-    customer: Customer,
+def _month(
     ledger: Ledger,
     families: dict[str, list[tuple[str, int]]],
-    classes: dict[int, dict[date, str]],
+    class_of: dict[date, str],
     plan: BonusPlan,
     rates: BonusRates,
     month: date,
     today: date,
-) -> BonusLine:
+) -> tuple[dict[str, int], BonusMonth]:
+    """The money collected in `month` by family, and the customer's bonus of that month after holding back."""
     periods = months(plan.starts_on, month)
     collected: defaultdict[date, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for money in collected_money(ledger, families):
-        if plan.starts_on <= money.on <= month_end(month):
-            collected[month_start(money.on)][money.family] += money.amount_cents
-    class_of = classes.get(customer.pk, {})
+    for money in collected_money(ledger, families, plan.starts_on, month_end(month)):
+        collected[month_start(money.on)][money.family] += money.amount_cents
     earned = {
         period: sum(bonus_cents(cents, rates.percent(class_of.get(period, ""), family)) for family, cents in by_family.items())
         for period, by_family in collected.items()
     }
     judged = {min(month_end(period), today): period for period in periods}
     overdue = {judged[day] for day in overdue_days(ledger, sorted(judged))}
-    this_month = dict(collected.get(month, {}))
-    return BonusLine(customer, class_of.get(month, ""), sum(this_month.values()), this_month, hold_back(earned, overdue, periods)[-1])
-
-
-def _families(customers: QuerySet[Customer]) -> dict[int, dict[str, list[tuple[str, int]]]]:
-    """Each customer's documents as (product family, amount) lines added up by family."""
-    found: defaultdict[int, defaultdict[str, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
-    lines = Transaction.objects.filter(customer__in=customers).order_by().values("customer_id", "document_id", "product__family")
-    for customer_id, document, family, cents in lines.annotate(total=Sum("amount_cents")).values_list(
-        "customer_id", "document_id", "product__family", "total"
-    ):
-        found[customer_id][document].append((family or "", cents))
-    return {customer_id: dict(documents) for customer_id, documents in found.items()}
+    return dict(collected.get(month, {})), hold_back(earned, overdue, periods)[-1]
 
 
 def _classes(customers: QuerySet[Customer], schemes: set[str], month: date) -> dict[str, dict[int, dict[date, str]]]:

@@ -1,8 +1,11 @@
 """Each customer's invoices, contract schedules and receipts, read in a few queries and allocated by the ledger."""
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
 
 from django.db.models import Min, QuerySet, Sum
 
@@ -18,22 +21,22 @@ class Documents:
     invoices: list[Invoice] = field(default_factory=list)
     schedules: list[Schedule] = field(default_factory=list)
     receipts: list[Receipt] = field(default_factory=list)
+    families: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # document → (product family, amount), when asked for
 
 
-def customer_documents(*, customers: QuerySet[Customer]) -> dict[int, Documents]:
-    """The documents of `customers` that have any, by customer id (four queries).
+def customer_documents(*, customers: QuerySet[Customer], families: bool = False) -> dict[int, Documents]:
+    """The documents of `customers` that have any, by customer id (four queries); with `families`, each invoice's families too.
 
     An invoice is a transaction document: its lines added up, dated on its first line, due after
     the customer's payment terms (DEFAULT_PAYMENT_DAYS without terms).
     """
     documents: defaultdict[int, Documents] = defaultdict(Documents)
     terms = dict(CreditTerms.objects.filter(customer__in=customers).values_list("customer_id", "payment_days"))
-    lines = Transaction.objects.filter(customer__in=customers).order_by().values("customer_id", "document_id")
-    for customer_id, document, issued, total in lines.annotate(issued=Min("date"), total=Sum("amount_cents")).values_list(
-        "customer_id", "document_id", "issued", "total"
-    ):
+    for customer_id, document, issued, total, by_family in _invoices(customers, families):
         due = issued + timedelta(days=terms.get(customer_id, DEFAULT_PAYMENT_DAYS))
         documents[customer_id].invoices.append(Invoice(document, issued, due, total))
+        if families:
+            documents[customer_id].families[document] = by_family
     schedules: defaultdict[tuple[int, str, date], list[tuple[int, date, int]]] = defaultdict(list)
     instalments = Instalment.objects.filter(contract__customer__in=customers).order_by().values_list(
         "contract__customer_id", "contract__contract_id", "contract__signed_on", "sequence", "due_date", "amount_cents"
@@ -48,6 +51,24 @@ def customer_documents(*, customers: QuerySet[Customer]) -> dict[int, Documents]
     return dict(documents)
 
 
-def customer_ledgers(*, customers: QuerySet[Customer]) -> dict[int, Ledger]:
-    """The allocated ledger of every customer of `customers` with any document."""
-    return {pk: allocate(docs.invoices, docs.schedules, docs.receipts) for pk, docs in customer_documents(customers=customers).items()}
+def _invoices(customers: QuerySet[Customer], families: bool) -> Iterator[tuple[int, str, date, int, list[tuple[str, int]]]]:
+    """(customer, document, first day, total, [(family, amount)] when asked for) per document, in one grouped query."""
+    fields = ("customer_id", "document_id")
+    lines = Transaction.objects.filter(customer__in=customers)
+    if not families:
+        rows = lines.order_by().values(*fields).annotate(issued=Min("date"), total=Sum("amount_cents"))
+        for customer_id, document, issued, total in rows.values_list(*fields, "issued", "total"):
+            yield customer_id, document, issued, total, []
+        return
+    rows = lines.order_by(*fields).values(*fields, "product__family").annotate(issued=Min("date"), total=Sum("amount_cents"))
+    for (customer_id, document), group in groupby(rows.values_list(*fields, "issued", "total", "product__family"), key=itemgetter(0, 1)):
+        parts = [(issued, total, family or "") for _, _, issued, total, family in group]
+        yield customer_id, document, min(part[0] for part in parts), sum(part[1] for part in parts), [(family, total) for _, total, family in parts]
+
+
+def customer_ledgers(*, customers: QuerySet[Customer]) -> Iterator[tuple[int, Ledger]]:
+    """Each customer of `customers` with any document and its allocated ledger, one at a time (so memory stays small)."""
+    documents = customer_documents(customers=customers)
+    while documents:
+        pk, docs = documents.popitem()
+        yield pk, allocate(docs.invoices, docs.schedules, docs.receipts)
