@@ -77,8 +77,9 @@ RECENT_DAYS = 90
 
 def customer_statement(*, customer: Customer, as_of: date) -> Statement:
     """One customer's ageing on `as_of` and its recent items with what paid them."""
-    ledger = dict(customer_ledgers(customers=Customer.objects.filter(pk=customer.pk))).get(customer.pk, Ledger((), ()))
     terms = getattr(customer, "credit_terms", None)
+    days = {customer.pk: terms.payment_days} if terms else {}
+    ledger = dict(customer_ledgers(customers=Customer.objects.filter(pk=customer.pk), payment_days=days)).get(customer.pk, Ledger((), ()))
     standing = CustomerAgeing(customer, age(ledger, as_of), terms.credit_limit_cents if terms else None)
     recent = [
         item

@@ -1,7 +1,7 @@
 """Each customer's invoices, contract schedules and receipts, read in a few queries and allocated by the ledger."""
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
@@ -24,16 +24,20 @@ class Documents:
     families: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # document → (product family, amount), when asked for
 
 
-def customer_documents(*, customers: QuerySet[Customer], families: bool = False) -> dict[int, Documents]:
+def customer_documents(
+    *, customers: QuerySet[Customer], families: bool = False, payment_days: Mapping[int, int] | None = None
+) -> dict[int, Documents]:
     """The documents of `customers` that have any, by customer id (four queries); with `families`, each invoice's families too.
 
     An invoice is a transaction document: its lines added up, dated on its first line, due after
-    the customer's payment terms (DEFAULT_PAYMENT_DAYS without terms).
+    the customer's payment terms (`payment_days` by customer id, read from the credit terms when not
+    given; DEFAULT_PAYMENT_DAYS without terms).
     """
     documents: defaultdict[int, Documents] = defaultdict(Documents)
-    terms = dict(CreditTerms.objects.filter(customer__in=customers).values_list("customer_id", "payment_days"))
+    if payment_days is None:
+        payment_days = dict(CreditTerms.objects.filter(customer__in=customers).values_list("customer_id", "payment_days"))
     for customer_id, document, issued, total, by_family in _invoices(customers, families):
-        due = issued + timedelta(days=terms.get(customer_id, DEFAULT_PAYMENT_DAYS))
+        due = issued + timedelta(days=payment_days.get(customer_id, DEFAULT_PAYMENT_DAYS))
         documents[customer_id].invoices.append(Invoice(document, issued, due, total))
         if families:
             documents[customer_id].families[document] = by_family
@@ -66,9 +70,9 @@ def _invoices(customers: QuerySet[Customer], families: bool) -> Iterator[tuple[i
         yield customer_id, document, min(part[0] for part in parts), sum(part[1] for part in parts), [(family, total) for _, total, family in parts]
 
 
-def customer_ledgers(*, customers: QuerySet[Customer]) -> Iterator[tuple[int, Ledger]]:
+def customer_ledgers(*, customers: QuerySet[Customer], payment_days: Mapping[int, int] | None = None) -> Iterator[tuple[int, Ledger]]:
     """Each customer of `customers` with any document and its allocated ledger, one at a time (so memory stays small)."""
-    documents = customer_documents(customers=customers)
+    documents = customer_documents(customers=customers, payment_days=payment_days)
     while documents:
         pk, docs = documents.popitem()
         yield pk, allocate(docs.invoices, docs.schedules, docs.receipts)
