@@ -18,9 +18,14 @@ and in baseline 1.
 
     .venv/bin/python benchmarks/receivables.py                 # demo scale, then 100,000 customers × 2,000,000 invoices
     .venv/bin/python benchmarks/receivables.py --skip-large    # demo scale only
+    .venv/bin/python benchmarks/receivables.py --skip-large --database sqlite:///clientela.db --as-of 2026-06-30   # and a built demo
+
+With --database it also times the ageing and bonus selectors over every customer of that database
+(what an admin's pages read) against an ORM groupby of each customer's invoiced and paid totals.
 """
 
 import argparse
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,9 +91,20 @@ def _slices(customer_column: np.ndarray, customers: int) -> Iterator[tuple[int, 
     return zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)
 
 
-def ledger_balances(data: Data) -> tuple[float, dict[int, int], tuple[int, ...]]:
+Seconds = tuple[float, float]  # wall, CPU of this process (DuckDB's threads included)
+
+
+def _since(started: Seconds) -> Seconds:
+    return time.perf_counter() - started[0], time.process_time() - started[1]
+
+
+def _now() -> Seconds:
+    return time.perf_counter(), time.process_time()
+
+
+def ledger_balances(data: Data) -> tuple[Seconds, dict[int, int], tuple[int, ...]]:
     """Allocate and age every customer; return the seconds, each balance and the bucket totals."""
-    started = time.perf_counter()
+    started = _now()
     invoices = {name: column.tolist() for name, column in data.invoices.items()}
     instalments = {name: column.tolist() for name, column in data.instalments.items()}
     payments = {name: column.tolist() for name, column in data.payments.items()}
@@ -115,7 +131,7 @@ def ledger_balances(data: Data) -> tuple[float, dict[int, int], tuple[int, ...]]
         balances[customer] = ageing.balance_cents
         for index, cents in enumerate(ageing.buckets):
             totals[index] += cents
-    return time.perf_counter() - started, balances, tuple(totals)
+    return _since(started), balances, tuple(totals)
 
 
 def _tables(data: Data) -> duckdb.DuckDBPyConnection:
@@ -134,9 +150,9 @@ def _tables(data: Data) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def baseline_balances(connection: duckdb.DuckDBPyConnection) -> tuple[float, dict[int, int]]:
+def baseline_balances(connection: duckdb.DuckDBPyConnection) -> tuple[Seconds, dict[int, int]]:
     """A plain groupby: what each customer owes by the as-of day minus what it paid."""
-    started = time.perf_counter()
+    started = _now()
     rows = connection.execute(
         """
         SELECT customer, coalesce(owed, 0) - coalesce(paid, 0)
@@ -145,12 +161,12 @@ def baseline_balances(connection: duckdb.DuckDBPyConnection) -> tuple[float, dic
         """,
         {"day": AS_OF.toordinal()},
     ).fetchall()
-    return time.perf_counter() - started, {int(customer): int(balance) for customer, balance in rows}
+    return _since(started), {int(customer): int(balance) for customer, balance in rows}
 
 
-def baseline_buckets(connection: duckdb.DuckDBPyConnection) -> tuple[float, tuple[int, ...]]:
+def baseline_buckets(connection: duckdb.DuckDBPyConnection) -> tuple[Seconds, tuple[int, ...]]:
     """Oldest-due-first ageing by cumulative sums, ignoring the invoices payments name."""
-    started = time.perf_counter()
+    started = _now()
     row = connection.execute(
         """
         WITH owed AS (
@@ -169,7 +185,7 @@ def baseline_buckets(connection: duckdb.DuckDBPyConnection) -> tuple[float, tupl
         {"day": AS_OF.toordinal()},
     ).fetchone()
     assert row is not None
-    return time.perf_counter() - started, tuple(int(value or 0) for value in row)
+    return _since(started), tuple(int(value or 0) for value in row)
 
 
 def run(title: str, customers: int, invoices: int) -> None:
@@ -185,10 +201,43 @@ def run(title: str, customers: int, invoices: int) -> None:
     buckets_seconds, fifo = baseline_buckets(connection)
     ledger_seconds, balances, totals = ledger_balances(data)
     differing = sum(balances.get(customer, 0) != balance for customer, balance in expected.items())
-    print(f"  ledger (allocate + age, Python): {ledger_seconds:8.3f} s   buckets {totals}")
-    print(f"  baseline groupby (DuckDB):       {groupby_seconds:8.3f} s   ratio {ledger_seconds / groupby_seconds:,.0f}×")
-    print(f"  baseline FIFO buckets (DuckDB):  {buckets_seconds:8.3f} s   ratio {ledger_seconds / buckets_seconds:,.0f}×   buckets {fifo}")
+    print(f"  ledger (allocate + age, Python): {_show(ledger_seconds)}   buckets {totals}")
+    print(f"  baseline groupby (DuckDB):       {_show(groupby_seconds)}   ratio {ledger_seconds[0] / groupby_seconds[0]:,.0f}× (wall)")
+    print(f"  baseline FIFO buckets (DuckDB):  {_show(buckets_seconds)}   ratio {ledger_seconds[0] / buckets_seconds[0]:,.0f}× (wall)   buckets {fifo}")
     print(f"  balances equal to the groupby's for {len(expected) - differing:,} of {len(expected):,} customers")
+
+
+def _show(seconds: Seconds) -> str:
+    return f"{seconds[0]:8.3f} s wall, {seconds[1]:8.3f} s CPU"
+
+
+def run_app(database: str, as_of: date) -> None:
+    """The ageing and bonus pages' reads on a database (a built demo): selectors against an ORM groupby of balances."""
+    os.environ["DATABASE_URL"] = database
+    from clientela.bootstrap import setup_django
+
+    setup_django()
+    from django.db.models import Sum
+
+    from clientela.crm.models import Customer, Payment, Transaction
+    from clientela.receivables.selectors.ageing import receivables_ageing
+    from clientela.receivables.selectors.bonus import bonus_report
+
+    customers = Customer.objects.all()
+    print(f"\napp on {database}: {customers.count():,} customers, {Transaction.objects.count():,} transaction lines, {Payment.objects.count():,} payments")
+    started = _now()
+    owed = dict(Transaction.objects.filter(date__lte=as_of).order_by().values("customer_id").annotate(cents=Sum("amount_cents")).values_list("customer_id", "cents"))
+    paid = dict(Payment.objects.filter(date__lte=as_of).order_by().values("customer_id").annotate(cents=Sum("amount_cents")).values_list("customer_id", "cents"))
+    groupby = _since(started)
+    started = _now()
+    report = receivables_ageing(customers=customers, as_of=as_of)
+    ageing = _since(started)
+    started = _now()
+    bonus_report(customers=customers, month=as_of.replace(day=1), today=as_of)
+    bonus = _since(started)
+    print(f"  receivables_ageing (all customers): {_show(ageing)}   ratio {ageing[0] / groupby[0]:,.0f}× (wall)   open {report.total.open_cents:,} cents")
+    print(f"  bonus_report (all customers):       {_show(bonus)}   ratio {bonus[0] / groupby[0]:,.0f}× (wall)")
+    print(f"  baseline ORM groupby of balances:   {_show(groupby)}   (invoiced {sum(owed.values()):,} − paid {sum(paid.values()):,} cents, contracts left out)")
 
 
 def main() -> None:
@@ -196,10 +245,15 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000, help="customers of the large set")
     parser.add_argument("--invoices", type=int, default=2_000_000, help="invoices of the large set")
     parser.add_argument("--skip-large", action="store_true", help="only the demo's scale")
+    parser.add_argument("--database", help="also time the pages' reads on this database URL (e.g. a built demo)")
+    parser.add_argument("--as-of", type=date.fromisoformat, default=AS_OF, help="the ageing day on --database")
     options = parser.parse_args()
+    print(f"load average before: {', '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores")
     run("demo scale", 2_000, 160_000)
     if not options.skip_large:
         run("large", options.customers, options.invoices)
+    if options.database:
+        run_app(options.database, options.as_of)
 
 
 if __name__ == "__main__":
