@@ -1,4 +1,4 @@
-"""Which payments pay which instalments, and the moves that follow (pure, no database)."""
+"""Which payments pay which instalments (through the receivables ledger, with the invoices), and the moves that follow (pure, no database)."""
 
 from datetime import date
 
