@@ -101,9 +101,9 @@ def ageing(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def statement(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show a customer's open and recently paid items, what paid each of them, and its credit terms."""
+    """Show a customer's open and recently paid items on a day (default today), what paid each of them, and its credit terms."""
     customer = customer_get(user=request.user, pk=pk)
-    today = timezone.localdate()
+    today = _day(request.GET.get("as_of"))
     context = {
         "customer": customer,
         "statement": customer_statement(customer=customer, as_of=today),
