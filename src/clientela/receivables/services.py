@@ -58,10 +58,10 @@ def credit_limits_check(*, today: date, customers: QuerySet[Customer] | None = N
         Alert.objects.filter(kind=Alert.Kind.CREDIT_LIMIT, read_at__isnull=True, customer__in=limited).values_list("customer_id", "recipient_id")
     )
     alerts = []
-    for customer in limited.filter(pk__in=list(balances)).select_related("credit_terms"):
+    for customer in limited.select_related("credit_terms"):
         limit = customer.credit_terms.credit_limit_cents
         assert limit is not None
-        balance = balances[customer.pk]
+        balance = balances.get(customer.pk, 0)
         if balance > limit and (customer.pk, customer.owner_id) not in waiting:
             message = credit_limit_message(customer.name, balance, limit, today)
             alerts.append(Alert(recipient_id=customer.owner_id, customer=customer, kind=Alert.Kind.CREDIT_LIMIT, message=message))

@@ -90,12 +90,13 @@ def customer_statement(*, customer: Customer, as_of: date) -> Statement:
 
 
 def receivables_ageing(*, customers: QuerySet[Customer], as_of: date) -> AgeingReport:
-    """Age every customer of `customers` on `as_of` (in six queries) and add up per salesperson and team."""
+    """Age every customer of `customers` on `as_of` (in five queries) and add up per salesperson and team."""
     ageings = {pk: ageing for pk, ledger in customer_ledgers(customers=customers) if (ageing := age(ledger, as_of)).open_cents or ageing.on_account_cents}
     rows = []
-    for customer in customers.filter(pk__in=list(ageings)).select_related("owner__team", "region", "credit_terms"):
-        terms = getattr(customer, "credit_terms", None)
-        rows.append(CustomerAgeing(customer, ageings[customer.pk], terms.credit_limit_cents if terms else None))
+    for customer in customers.select_related("owner__team", "region", "credit_terms"):
+        if customer.pk in ageings:
+            terms = getattr(customer, "credit_terms", None)
+            rows.append(CustomerAgeing(customer, ageings[customer.pk], terms.credit_limit_cents if terms else None))
     rows.sort(key=lambda row: (-row.ageing.overdue_cents, -row.ageing.open_cents, row.customer.name, row.customer.pk))
     salespeople = _group(rows, lambda customer: str(customer.owner) if customer.owner else "—")
     teams = _group(rows, lambda customer: str(customer.owner.team) if customer.owner and customer.owner.team else "—")
