@@ -373,11 +373,13 @@ def daily() -> None:
     from clientela.crm.models import User
     from clientela.followup.planner import plan_refresh
     from clientela.pipeline.services.stages import pipeline_sync
+    from clientela.receivables.services import credit_limits_check
     from clientela.segmentation.services import segmentation_run_due
 
     today = timezone.localdate()
     synced = pipeline_sync(today=today)
     console.print(f"pipeline: {synced.moves:,} stage moves, {synced.alerts:,} overdue alerts")
+    console.print(f"credit: {credit_limits_check(today=today):,} customers above their credit limit alerted")
     for snapshot in segmentation_run_due(today=today):
         console.print(str(snapshot))
     for person in User.objects.filter(role=User.Role.SALESPERSON, is_active=True):

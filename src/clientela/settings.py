@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "clientela.greetings",
     "clientela.pipeline",
     "clientela.fieldsales",
+    "clientela.receivables",
     "clientela.web",
 ]
 

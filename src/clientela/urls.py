@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("clientela.greetings.urls")),
     path("", include("clientela.pipeline.urls")),
     path("", include("clientela.fieldsales.urls")),
+    path("", include("clientela.receivables.urls")),
     path("", include("clientela.web.urls")),
 ]

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from clientela.crm.models import Customer, CustomerProfile, Payment
 from clientela.crm.services.business import contracts_upsert
+from clientela.demo.receivables import contracts_paid
 from clientela.pipeline.models import PipelineEntry, Stage, StageChange
 from clientela.pipeline.services.stages import SyncResult, pipeline_sync
 
@@ -171,6 +172,7 @@ def _won_leads(rng: random.Random, end: date, zone: timezone.tzinfo) -> int:
         contract_id = f"K-{customer.external_id}-FIRST"
         schedule = [(n, signed_on + timedelta(days=20 + 30 * n), value // INSTALMENTS) for n in range(1, INSTALMENTS + 1)]
         contracts_upsert(contracts=[(contract_id, customer.pk, signed_on, value, "First supply agreement")], schedules={contract_id: schedule})
+        contracts_paid(contract_ids=[contract_id], end=end)
         won += 1
     return won
 

@@ -1,6 +1,5 @@
 """Stage moves: by hand where the data cannot tell (future → potential → target), by the data after that."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -8,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from clientela.crm.models import Alert, Contract, Customer, Instalment, Payment, User
+from clientela.crm.models import Alert, Customer, User
 from clientela.pipeline.models import MANUAL_STAGES, PipelineEntry, Stage, StageChange
-from clientela.pipeline.standing import ContractTerms, Overdue, Received, Standing, contract_standing, data_moves
+from clientela.pipeline.standing import Overdue, Standing, contract_standing, data_moves
+from clientela.receivables.selectors.ledgers import customer_documents
 
 DATA_STAGES_MESSAGE = (
     "signed and qualified follow the contracts and payments: a customer is signed once a contract is signed and its "
@@ -112,18 +112,13 @@ def _entries_create() -> int:
 
 
 def _standings(today: date) -> dict[int, Standing]:
-    """Each customer with contracts: how it stands on them."""
-    contracts: dict[int, dict[str, ContractTerms]] = defaultdict(dict)
-    schedules: dict[int, list[tuple[int, date, int]]] = defaultdict(list)
-    for contract_pk, sequence, due, amount in Instalment.objects.values_list("contract_id", "sequence", "due_date", "amount_cents"):
-        schedules[contract_pk].append((sequence, due, amount))
-    for pk, customer_id, contract_id, signed_on in Contract.objects.values_list("id", "customer_id", "contract_id", "signed_on"):
-        contracts[customer_id][contract_id] = ContractTerms(contract_id, signed_on, tuple(sorted(schedules[pk])))
-    received: dict[int, list[Received]] = defaultdict(list)
-    payments = Payment.objects.filter(customer_id__in=list(contracts))
-    for customer_id, on, amount, invoice in payments.values_list("customer_id", "date", "amount_cents", "invoice"):
-        received[customer_id].append(Received(on, amount, invoice))
-    return {customer_id: contract_standing(list(terms.values()), received[customer_id], today) for customer_id, terms in contracts.items()}
+    """Each customer with contracts: how it stands on them, its payments allocated as on the receivables pages."""
+    documents = customer_documents(customers=Customer.objects.filter(contracts__isnull=False).distinct())
+    return {
+        customer_id: contract_standing(docs.schedules, docs.receipts, today, docs.invoices)
+        for customer_id, docs in documents.items()
+        if docs.schedules
+    }
 
 
 def _moment(day: date, not_before: datetime) -> datetime:
