@@ -2,6 +2,9 @@
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 # Legal forms and fillers that say nothing about which company it is.
@@ -60,10 +63,75 @@ def tax_id_key(tax_id: str) -> str:
 
 def similar_names(first: str, second: str) -> bool:
     """Whether two names (as given) look like the same company: equal keys, or a difflib ratio of at least 0.88."""
-    a, b = name_key(first), name_key(second)
+    return _similar_keys(name_key(first), name_key(second))
+
+
+def _similar_keys(a: str, b: str) -> bool:
     if not a or not b:
         return False
     if a == b:
         return True
     matcher = SequenceMatcher(None, a, b)
     return matcher.real_quick_ratio() >= SIMILAR_NAME and matcher.quick_ratio() >= SIMILAR_NAME and matcher.ratio() >= SIMILAR_NAME
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What tells which company a customer record is, as written: name, town, e-mail, phone and tax id."""
+
+    name: str
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+    tax_id: str = ""
+
+
+SAME_TAX_ID = "same tax id"
+SAME_EMAIL = "same e-mail"
+SAME_PHONE = "same phone"
+SIMILAR_NAME_SAME_TOWN = "similar name in the same town"
+_KEYS: tuple[tuple[str, Callable[[Identity], str]], ...] = (
+    (SAME_TAX_ID, lambda record: tax_id_key(record.tax_id)),
+    (SAME_EMAIL, lambda record: email_key(record.email)),
+    (SAME_PHONE, lambda record: phone_key(record.phone)),
+)
+
+
+def lookalike_pairs(records: Sequence[Identity], *, first_new: int = 0) -> dict[tuple[int, int], list[str]]:
+    """Pairs of positions i < j of `records` that look like one company, each with the reasons, in the order of `_KEYS`.
+
+    Same tax id, e-mail or phone (by their keys), or similar names in the same town. Records
+    before `first_new` are known to each other: only pairs with j >= `first_new` are looked for
+    (each new record against every record before it), so checking a few new records against
+    many known ones costs little.
+
+    Examples
+    --------
+    >>> known = Identity("Bar Sol", city="Bilbao", phone="944 000 111")
+    >>> lookalike_pairs([known, Identity("Bar Sol S.L.", city="bilbao"), Identity("Luna", phone="+34944000111")], first_new=1)
+    {(0, 2): ['same phone'], (0, 1): ['similar name in the same town']}
+    """
+    pairs: dict[tuple[int, int], list[str]] = defaultdict(list)
+
+    def pair_within(groups: dict[str, list[int]], reason: str, alike: Callable[[int, int], bool] = lambda i, j: True) -> None:
+        for members in groups.values():
+            for position, j in enumerate(members):
+                if j < first_new:
+                    continue
+                for i in members[:position]:
+                    if alike(i, j):
+                        pairs[(i, j)].append(reason)
+
+    for reason, key in _KEYS:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for position, record in enumerate(records):
+            if value := key(record):
+                groups[value].append(position)
+        pair_within(groups, reason)
+    towns: dict[str, list[int]] = defaultdict(list)
+    for position, record in enumerate(records):
+        if town := town_key(record.city):
+            towns[town].append(position)
+    names = {position: name_key(records[position].name) for members in towns.values() for position in members}
+    pair_within(towns, SIMILAR_NAME_SAME_TOWN, lambda i, j: _similar_keys(names[i], names[j]))
+    return dict(pairs)
