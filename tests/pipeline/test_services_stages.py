@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from clientela.crm.models import Alert, Customer
 from clientela.crm.services.customers import customer_create
 from clientela.pipeline.models import PipelineEntry, StageChange
-from clientela.pipeline.services.stages import pipeline_sync, stage_move
+from clientela.pipeline.services.stages import SYNC_BY_ID, pipeline_sync, stage_move
 from tests.pipeline.conftest import history, moment, stage
 
 SIGNED_ON = date(2026, 1, 10)
@@ -127,3 +127,17 @@ def test_the_history_stays_in_order_when_the_payment_is_recorded_late(prospect, 
     changes = list(StageChange.objects.filter(customer=bar).order_by("at", "id"))
     assert [c.to_stage for c in changes][-2:] == ["target", "signed"]
     assert changes[-1].at >= changes[-2].at
+
+
+def test_a_sync_of_some_customers_leaves_the_others_alone(prospect, contract, pay):
+    first, second = prospect("Bar Sol", stage="target"), prospect("Bar Luna", stage="target")
+    for bar, contract_id in ((first, "K1"), (second, "K2")):
+        contract(bar, contract_id, SIGNED_ON, SCHEDULE)
+        pay(bar, date(2026, 2, 3), 50_000)
+    lead = customer_create(external_id="L1", name="Lead", status=Customer.Status.PROSPECT)
+    result = pipeline_sync(today=date(2026, 2, 5), customer_ids=[first.pk])
+    assert (result.entries_created, result.moves) == (0, 1)
+    assert (stage(first), stage(second)) == ("signed", "target")
+    assert not PipelineEntry.objects.filter(customer=lead).exists()
+    everybody = pipeline_sync(today=date(2026, 2, 5), customer_ids=range(-SYNC_BY_ID, 1))  # a list that long syncs all
+    assert (everybody.entries_created, everybody.moves, stage(second)) == (1, 1, "signed")

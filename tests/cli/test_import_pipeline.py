@@ -1,4 +1,4 @@
-"""`clientela import customers` with customers that look like others: listed (and written with --duplicates) or refused."""
+"""`clientela import` and the pipeline: new customers that look like others listed (--duplicates FILE) or refused, stages following payments."""
 
 import csv
 
@@ -42,3 +42,20 @@ def test_refuse_duplicates_writes_nothing_and_names_the_rows(clientela, tmp_path
         'row 5, column "email": "LUNA@cafe.es"',
     )
     assert read(tmp_path / "x.db", "SELECT count(*) FROM customers") == [(0,)]
+
+
+def test_a_payments_import_reports_the_stage_moves(clientela, tmp_path):
+    assert_ok(clientela("init", "--admin-password", STRONG_PASSWORD))
+    (tmp_path / "customers.csv").write_text("external_id,name,status\nP1,Bar Sol,prospect\n", encoding="utf-8")
+    (tmp_path / "contracts.csv").write_text(
+        "contract_id,customer_id,signed_date,value,due_date,instalment_amount\nK1,P1,2026-01-10,100,2026-02-10,100\n", encoding="utf-8"
+    )
+    (tmp_path / "payments.csv").write_text("reference,customer_id,date,amount\nPAY-1,P1,2026-02-01,100\n", encoding="utf-8")
+    assert_ok(clientela("import", "customers", "customers.csv"))
+    contracts = clientela("import", "contracts", "contracts.csv")
+    assert_ok(contracts)
+    assert "pipeline: 1 customers entered, 0 stage moves, 0 overdue alerts" in contracts.output
+    payments = clientela("import", "payments", "payments.csv")
+    assert_ok(payments)
+    assert "pipeline: 0 customers entered, 2 stage moves, 0 overdue alerts" in payments.output
+    assert read(tmp_path / "x.db", "SELECT e.stage, c.status FROM pipeline_entries e JOIN customers c ON c.id = e.customer_id") == [("qualified", "active")]
