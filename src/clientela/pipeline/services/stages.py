@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from clientela.crm.models import Alert, Contract, Customer, Instalment, Payment, User
-from clientela.pipeline.models import MANUAL_STAGES, PipelineEntry, Stage, StageChange
+from clientela.pipeline.models import MANUAL_STAGES, REOPEN_STAGES, PipelineEntry, Stage, StageChange, manual_moves
 from clientela.pipeline.standing import ContractTerms, Overdue, Received, Standing, contract_standing, data_moves
 
 SYNC_BY_ID = 5000  # customer ids a sync filters by; more sync everybody (a pass over all costs about the same, in few query parameters)
@@ -47,7 +47,12 @@ def _starting_stage(status: str) -> tuple[str, str]:
 
 @transaction.atomic
 def stage_move(*, user: User, customer: Customer, to_stage: str, reason: str) -> PipelineEntry:
-    """Move a prospect between future, potential and target, with a reason; ValidationError says why a move is refused."""
+    """Move a prospect by hand, with a reason; ValidationError says why a move is refused.
+
+    Open prospects move between future, potential and target, or drop out to lost (a target that
+    signed with a competitor, a lead that went nowhere); a lost prospect is reopened at future or
+    potential. Signed and qualified follow the data (`pipeline_sync`).
+    """
     entry = _entry_for(customer)
     reason = reason.strip()
     if to_stage not in Stage.values:
@@ -56,6 +61,9 @@ def stage_move(*, user: User, customer: Customer, to_stage: str, reason: str) ->
         raise ValidationError({"stage": f"{customer.name} is already at stage {entry.get_stage_display()}"})
     if to_stage not in MANUAL_STAGES or entry.stage not in MANUAL_STAGES:
         raise ValidationError({"stage": f"{customer.name} cannot be moved by hand to {Stage(to_stage).label}: {DATA_STAGES_MESSAGE}"})
+    if to_stage not in manual_moves(entry.stage):
+        reopen = " or ".join(str(Stage(stage).label) for stage in REOPEN_STAGES)
+        raise ValidationError({"stage": f"{customer.name} is lost: reopen it at {reopen}, then move it on from there"})
     if not reason:
         raise ValidationError({"reason": "give a reason for the move"})
     if len(reason) > 300:
