@@ -1,0 +1,123 @@
+"""Product mix (SPEC S6): the Pareto (ABC) scheme run on products, sales declines and products few customers buy.
+
+The schemes rank whatever the `customer_id` column of their transactions holds. `by_product` puts
+each line's product there (and keeps its customer as `buyer_id`), so the very definition that
+classifies customers, `AbcScheme`, classifies products: same sorting, ties, shares and cut-offs.
+"""
+
+from datetime import date
+
+import ibis
+from ibis.expr.types import Table
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from clientela.engine.inputs import Inputs
+from clientela.engine.metrics import Metric, in_window, key_metrics, ratio
+from clientela.engine.schemes.abc import AbcScheme
+from clientela.engine.schemes.ranking import TOLERANCE, number
+from clientela.engine.window import Window, months_before
+
+# Products are sold, not paid: the payment metrics have no product.
+PRODUCT_METRICS = (Metric.REVENUE, Metric.UNITS, Metric.PROFIT)
+QUARTER_MONTHS = 3
+
+
+class ProductMix(BaseModel):
+    """How products are analysed: the Pareto scheme that ranks them (metric, window, cut-offs), a decline, too few buyers.
+
+    A product *declines* when its metric over the 12 months to the as-of date, or over the 3
+    months to it (the season: a calendar quarter when the as-of date ends one), is at least
+    `decline` (a share) below the same months a year earlier. *Few customers* buy it when fewer
+    than `few_buyers` customers bought it (a line with a positive amount) in the scheme's window.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    abc: AbcScheme = AbcScheme(name="products")
+    decline: float = Field(default=0.10, gt=0, le=1)
+    few_buyers: int = Field(default=5, ge=1)
+
+    @field_validator("abc")
+    @classmethod
+    def _sold_metric(cls, scheme: AbcScheme) -> AbcScheme:
+        if scheme.metric not in PRODUCT_METRICS:
+            raise ValueError(f"products are ranked by {', '.join(m.value for m in PRODUCT_METRICS)}, not by {scheme.metric.value}")
+        return scheme
+
+
+def by_product(transactions: Table, products: Table) -> Inputs:
+    """The engine's inputs keyed by product: each product of `products` (an `id` column) stands where a customer would.
+
+    Lines without a product are left out; `buyer_id` keeps each line's customer. Every product
+    is in the universe, sold or not.
+    """
+    lines = transactions.filter(transactions.product_id.notnull())
+    return Inputs(
+        transactions=lines.mutate(buyer_id=lines.customer_id, customer_id=lines.product_id),
+        customers=products.select(customer_id=products.id),
+    )
+
+
+def product_mix(transactions: Table, products: Table, as_of: date, mix: ProductMix = ProductMix()) -> Table:
+    """One row per product: its ABC class and explanation, its sales against a year before, its buyers, and the flags.
+
+    Columns: `product_id`, `class`, `value`, `rank`, `share`, `cumulative_share`, `a_threshold`,
+    `b_threshold` (as `AbcScheme`); `year`, `year_before`, `year_change` and `quarter`,
+    `quarter_before`, `quarter_change` (the metric over the 12 and 3 months to `as_of`, the same
+    months a year earlier, and the relative change, null without sales a year earlier);
+    `buyers` (customers who bought it in the scheme's window); `declining_year`,
+    `declining_quarter` and `few_buyers` (booleans, see `ProductMix`).
+
+    Examples
+    --------
+    >>> lines = ibis.memtable(
+    ...     {"customer_id": [1, 2, 2], "product_id": [10, 10, 11], "date": [date(2025, 6, 1), date(2026, 6, 1), date(2026, 6, 2)],
+    ...      "amount_cents": [800, 500, 100], "units": [1, 1, 1], "cost_cents": [None, None, None], "document_id": ["F1", "F2", "F3"]},
+    ...     schema={"customer_id": "int64", "product_id": "int64", "date": "date", "amount_cents": "int64", "units": "int64",
+    ...             "cost_cents": "int64", "document_id": "string"},
+    ... )
+    >>> rows = product_mix(lines, ibis.memtable({"id": [10, 11, 12]}), date(2026, 6, 30)).order_by("rank").to_pyarrow().to_pylist()
+    >>> [(row["product_id"], row["class"], row["year_change"], row["declining_year"], row["buyers"]) for row in rows]
+    [(10, 'A', -0.375, True, 1), (11, 'B', None, False, 1), (12, 'C', None, False, 0)]
+    """
+    inputs = by_product(transactions, products)
+    metric = mix.abc.metric.value
+    classes = mix.abc.classify(inputs, as_of)
+    year = _against_a_year_before(inputs, Window(as_of, 12), metric, "year")
+    quarter = _against_a_year_before(inputs, Window(as_of, QUARTER_MONTHS), metric, "quarter")
+    buyers = _buyers(inputs, mix.abc.window(as_of))
+    joined = (
+        classes.left_join(year, classes.customer_id == year.product_id)
+        .left_join(quarter, classes.customer_id == quarter.product_id)
+        .left_join(buyers, classes.customer_id == buyers.product_id)
+    )
+    limit = number(TOLERANCE - mix.decline)
+    return joined.select(
+        product_id=classes.customer_id,
+        **{name: classes[name] for name in ("class", "value", "rank", "share", "cumulative_share", "a_threshold", "b_threshold")},
+        **{name: year[name] for name in ("year", "year_before", "year_change")},
+        **{name: quarter[name] for name in ("quarter", "quarter_before", "quarter_change")},
+        buyers=buyers.buyers.fill_null(0),
+        declining_year=(year.year_change <= limit).fill_null(False),
+        declining_quarter=(quarter.quarter_change <= limit).fill_null(False),
+        few_buyers=buyers.buyers.fill_null(0) < mix.few_buyers,
+    )
+
+
+def _against_a_year_before(inputs: Inputs, window: Window, metric: str, name: str) -> Table:
+    """Per product: the metric in `window` (as `name`), in the same months a year earlier, and the relative change."""
+    now = key_metrics(inputs, window, (metric,))
+    before = key_metrics(inputs, Window(months_before(window.as_of, 12), window.months), (metric,))
+    both = now.join(before, "customer_id", rname="{name}_before")
+    earlier = both[f"{metric}_before"]
+    return both.select(
+        product_id=both.customer_id,
+        **{name: both[metric], f"{name}_before": earlier, f"{name}_change": ratio(both[metric] - earlier, earlier)},
+    )
+
+
+def _buyers(inputs: Inputs, window: Window) -> Table:
+    """Per product sold in the window: how many customers bought it (a line with a positive amount)."""
+    sold = in_window(inputs.transactions, window)
+    sold = sold.filter(sold.amount_cents > 0)
+    return sold.group_by(product_id=sold.customer_id).aggregate(buyers=sold.buyer_id.nunique().cast("int64"))
