@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("clientela.followup.urls")),
     path("", include("clientela.greetings.urls")),
     path("", include("clientela.pipeline.urls")),
+    path("", include("clientela.productmix.urls")),
     path("", include("clientela.web.urls")),
 ]

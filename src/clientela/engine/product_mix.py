@@ -12,7 +12,7 @@ from ibis.expr.types import Table
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from clientela.engine.inputs import Inputs
-from clientela.engine.metrics import Metric, in_window, key_metrics, ratio
+from clientela.engine.metrics import Metric, in_window, ratio, sales_total, within
 from clientela.engine.schemes.abc import AbcScheme
 from clientela.engine.schemes.ranking import TOLERANCE, number
 from clientela.engine.window import Window, months_before
@@ -20,6 +20,10 @@ from clientela.engine.window import Window, months_before
 # Products are sold, not paid: the payment metrics have no product.
 PRODUCT_METRICS = (Metric.REVENUE, Metric.UNITS, Metric.PROFIT)
 QUARTER_MONTHS = 3
+COLUMNS = (
+    "product_id", "class", "value", "rank", "share", "cumulative_share", "a_threshold", "b_threshold", "year", "year_before", "year_change",
+    "quarter", "quarter_before", "quarter_change", "buyers", "declining_year", "declining_quarter", "few_buyers",
+)  # fmt: skip
 
 
 class ProductMix(BaseModel):
@@ -81,43 +85,40 @@ def product_mix(transactions: Table, products: Table, as_of: date, mix: ProductM
     [(10, 'A', -0.375, True, 1), (11, 'B', None, False, 1), (12, 'C', None, False, 0)]
     """
     inputs = by_product(transactions, products)
-    metric = mix.abc.metric.value
     classes = mix.abc.classify(inputs, as_of)
-    year = _against_a_year_before(inputs, Window(as_of, 12), metric, "year")
-    quarter = _against_a_year_before(inputs, Window(as_of, QUARTER_MONTHS), metric, "quarter")
-    buyers = _buyers(inputs, mix.abc.window(as_of))
-    joined = (
-        classes.left_join(year, classes.customer_id == year.product_id)
-        .left_join(quarter, classes.customer_id == quarter.product_id)
-        .left_join(buyers, classes.customer_id == buyers.product_id)
-    )
-    limit = number(TOLERANCE - mix.decline)
-    return joined.select(
+    figures = _figures(inputs.transactions, as_of, mix)
+    joined = classes.left_join(figures, classes.customer_id == figures.customer_id)
+    table = joined.select(
         product_id=classes.customer_id,
         **{name: classes[name] for name in ("class", "value", "rank", "share", "cumulative_share", "a_threshold", "b_threshold")},
-        **{name: year[name] for name in ("year", "year_before", "year_change")},
-        **{name: quarter[name] for name in ("quarter", "quarter_before", "quarter_change")},
-        buyers=buyers.buyers.fill_null(0),
-        declining_year=(year.year_change <= limit).fill_null(False),
-        declining_quarter=(quarter.quarter_change <= limit).fill_null(False),
-        few_buyers=buyers.buyers.fill_null(0) < mix.few_buyers,
+        **{name: joined[name].fill_null(0) for name in ("year", "year_before", "quarter", "quarter_before", "buyers")},
     )
-
-
-def _against_a_year_before(inputs: Inputs, window: Window, metric: str, name: str) -> Table:
-    """Per product: the metric in `window` (as `name`), in the same months a year earlier, and the relative change."""
-    now = key_metrics(inputs, window, (metric,))
-    before = key_metrics(inputs, Window(months_before(window.as_of, 12), window.months), (metric,))
-    both = now.join(before, "customer_id", rname="{name}_before")
-    earlier = both[f"{metric}_before"]
-    return both.select(
-        product_id=both.customer_id,
-        **{name: both[metric], f"{name}_before": earlier, f"{name}_change": ratio(both[metric] - earlier, earlier)},
+    table = table.mutate(
+        year_change=ratio(table.year - table.year_before, table.year_before),
+        quarter_change=ratio(table.quarter - table.quarter_before, table.quarter_before),
     )
+    limit = number(TOLERANCE - mix.decline)
+    return table.mutate(
+        declining_year=(table.year_change <= limit).fill_null(False),
+        declining_quarter=(table.quarter_change <= limit).fill_null(False),
+        few_buyers=table.buyers < mix.few_buyers,
+    ).select(*COLUMNS)
 
 
-def _buyers(inputs: Inputs, window: Window) -> Table:
-    """Per product sold in the window: how many customers bought it (a line with a positive amount)."""
-    sold = in_window(inputs.transactions, window)
-    sold = sold.filter(sold.amount_cents > 0)
-    return sold.group_by(product_id=sold.customer_id).aggregate(buyers=sold.buyer_id.nunique().cast("int64"))
+def _figures(lines: Table, as_of: date, mix: ProductMix) -> Table:
+    """Per product sold in the span: the metric over the 12 and 3 months to `as_of` and a year earlier, and its buyers.
+
+    One pass over the lines: each figure sums the lines of its months (conditional aggregates).
+    """
+    metric = mix.abc.metric.value
+    year, quarter = Window(as_of, 12), Window(as_of, QUARTER_MONTHS)
+    a_year_before = Window(months_before(as_of, 12), 12), Window(months_before(as_of, 12), QUARTER_MONTHS)
+    span = in_window(lines, Window(as_of, max(24, mix.abc.window_months)))
+    bought = within(span, mix.abc.window(as_of)) & (span.amount_cents > 0)
+    return span.group_by("customer_id").aggregate(
+        year=sales_total(span, metric, within(span, year)),
+        year_before=sales_total(span, metric, within(span, a_year_before[0])),
+        quarter=sales_total(span, metric, within(span, quarter)),
+        quarter_before=sales_total(span, metric, within(span, a_year_before[1])),
+        buyers=span.buyer_id.nunique(where=bought).cast("int64"),
+    )
