@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -112,26 +113,43 @@ def lookalike_pairs(records: Sequence[Identity], *, first_new: int = 0) -> dict[
     {(0, 2): ['same phone'], (0, 1): ['similar name in the same town']}
     """
     pairs: dict[tuple[int, int], list[str]] = defaultdict(list)
-
-    def pair_within(groups: dict[str, list[int]], reason: str, alike: Callable[[int, int], bool] = lambda i, j: True) -> None:
-        for members in groups.values():
-            for position, j in enumerate(members):
-                if j < first_new:
-                    continue
-                for i in members[:position]:
-                    if alike(i, j):
-                        pairs[(i, j)].append(reason)
-
     for reason, key in _KEYS:
         groups: dict[str, list[int]] = defaultdict(list)
         for position, record in enumerate(records):
             if value := key(record):
                 groups[value].append(position)
-        pair_within(groups, reason)
+        for members in groups.values():
+            for index, j in enumerate(members):
+                if j >= first_new:
+                    for i in members[:index]:
+                        pairs[(i, j)].append(reason)
     towns: dict[str, list[int]] = defaultdict(list)
     for position, record in enumerate(records):
         if town := town_key(record.city):
             towns[town].append(position)
-    names = {position: name_key(records[position].name) for members in towns.values() for position in members}
-    pair_within(towns, SIMILAR_NAME_SAME_TOWN, lambda i, j: _similar_keys(names[i], names[j]))
+    for members in towns.values():
+        for i, j in _similar_in_town(records, members, first_new):
+            pairs[(i, j)].append(SIMILAR_NAME_SAME_TOWN)
     return dict(pairs)
+
+
+def _similar_in_town(records: Sequence[Identity], members: list[int], first_new: int) -> list[tuple[int, int]]:
+    """Pairs i < j of `members` (j new) with similar names; only names of compatible lengths are compared.
+
+    Two names of lengths a <= b have a difflib ratio of at most 2a / (a + b), so a name is
+    compared only with those whose length keeps that bound at `SIMILAR_NAME` or above (with a
+    hair of slack for rounding: the comparison itself decides).
+    """
+    names = {position: name_key(records[position].name) for position in members}
+    by_length = sorted(members, key=lambda position: len(names[position]))
+    lengths = [len(names[position]) for position in by_length]
+    shortest, longest = SIMILAR_NAME / (2 - SIMILAR_NAME) - 1e-9, (2 - SIMILAR_NAME) / SIMILAR_NAME + 1e-9
+    found = []
+    for j in members:
+        if j < first_new:
+            continue
+        size = len(names[j])
+        for i in by_length[bisect_left(lengths, size * shortest) : bisect_right(lengths, size * longest)]:
+            if i < j and _similar_keys(names[i], names[j]):
+                found.append((i, j))
+    return found
