@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "clientela.pipeline",
     "clientela.fieldsales",
     "clientela.receivables",
+    "clientela.productmix",
     "clientela.web",
 ]
 

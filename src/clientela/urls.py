@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("clientela.pipeline.urls")),
     path("", include("clientela.fieldsales.urls")),
     path("", include("clientela.receivables.urls")),
+    path("", include("clientela.productmix.urls")),
     path("", include("clientela.web.urls")),
 ]

@@ -49,7 +49,7 @@ def app_inputs(connection: ibis.BaseBackend) -> Inputs:
     )
 
 
-# Pipeline stages before signing, whose customers the prospect matrix scores.
+# Pipeline stages before signing, whose customers the prospect matrix scores (a lost prospect is at none of them).
 PROSPECT_STAGES = ("future", "potential", "target")
 _PROFILE_LEVELS = ("management_level", "buyers_purchasing_power", "marketing_level")
 
