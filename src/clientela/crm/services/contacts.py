@@ -48,7 +48,7 @@ def contact_delete(*, contact: Contact) -> None:
 @transaction.atomic
 def contact_preference_update(*, customer: Customer, data: Mapping[str, Any]) -> ContactPreference:
     """Set when and how the customer likes to be contacted (created when missing); raise ValidationError on bad data."""
-    preference, _ = ContactPreference.objects.select_for_update().get_or_create(customer=customer)
+    preference, _created = ContactPreference.objects.select_for_update().get_or_create(customer=customer)
     for name, value in data.items():
         if name == "customer":
             raise TypeError("a preference stays with its customer")

@@ -135,7 +135,7 @@ def customer_profile_update(*, customer: Customer, data: Mapping[str, Any]) -> C
     unknown = set(data) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {', '.join(sorted(unknown))}")
-    profile, _ = CustomerProfile.objects.select_for_update().get_or_create(customer=customer)
+    profile, _created = CustomerProfile.objects.select_for_update().get_or_create(customer=customer)
     for name, value in data.items():
         setattr(profile, name, value)
     profile.full_clean()
