@@ -30,6 +30,7 @@ def user_create(
     first_name: str = "",
     last_name: str = "",
     email: str = "",
+    phone: str = "",
     language: str = "",
     enforce_password_rules: bool = True,
 ) -> User:
@@ -41,6 +42,7 @@ def user_create(
         first_name=first_name,
         last_name=last_name,
         email=email,
+        phone=phone,
         language=language,
         is_staff=role == User.Role.ADMIN,
         is_superuser=role == User.Role.ADMIN,
