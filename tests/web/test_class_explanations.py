@@ -54,7 +54,7 @@ def test_vip():
 def test_profit():
     explanation = {"value": 80000, "rank": 1, "share": 0.4, "band_profit_share": 0.75}
     assert explain(classified("profit", "keep", explanation)) == (
-        "keep — keep and grow: raise their loyalty: rank 1 by gross profit (800.00, 40 % of it); this band brings 75 % of the profit"
+        "keep — raise their loyalty: rank 1 by gross profit (800.00, 40 % of it); this band brings 75 % of the profit"
     )
 
 
@@ -76,4 +76,5 @@ def test_numbers_follow_the_language():
     explanation = {"value": 120000, "rank": 3, "share": 0.125, "cumulative_share": 0.41, "a_threshold": 0.8, "b_threshold": 0.95}
     with translation.override("es"):
         assert percent(0.0525) == "5,2 %"
+        assert percent(0.00046) == "0,05 %"
         assert "12 %" in explain(classified("abc", "A", explanation))

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clientela.crm.models import Contact, ContactPreference, Customer, CustomFieldDefinition, DoNotContactPeriod, Payment, Tag, Team, Transaction, User
-from clientela.crm.services.customers import customer_create
 from clientela.followup.models import ContactLog, PlannedContact
 from clientela.segmentation.models import ClassChange, CustomerClass, Scheme, Snapshot
 

@@ -5,7 +5,7 @@ Each scheme kind has its own sentence, e.g. "A: 12 % of revenue, rank 3, cumulat
 """
 
 from collections.abc import Callable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.formats import number_format
@@ -46,8 +46,8 @@ METRIC_NAMES = {
 }
 
 STRATEGIES = {
-    "keep": gettext_lazy("keep and grow: raise their loyalty"),
-    "retain": gettext_lazy("retain: they break even"),
+    "keep": gettext_lazy("raise their loyalty"),
+    "retain": gettext_lazy("they break even"),
     "review": gettext_lazy("review the cost to serve them, maybe let go"),
     "EI": gettext_lazy("consolidate"),
     "EII": gettext_lazy("recover"),
@@ -67,11 +67,13 @@ LOW_INTENTION_REASONS = {
 
 
 def percent(ratio: float | None) -> str:
-    """A ratio as a percentage for the active language: 0.1234 -> "12 %", 0.004 -> "0.4 %"."""
+    """A ratio as a percentage for the active language: 0.1234 -> "12 %", 0.052 -> "5.2 %", 0.00046 -> "0.05 %"."""
     if ratio is None:
         return "–"
     value = Decimal(str(ratio)) * 100
-    return f"{number_format(value, decimal_pos=0 if abs(value) >= 10 or value == value.to_integral() else 1)} %"
+    decimals = 0 if abs(value) >= 10 or value == value.to_integral() else 1 if abs(value) >= 1 else 2
+    # number_format cuts decimals off: round first.
+    return f"{number_format(value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP), decimal_pos=decimals)} %"
 
 
 def number(value: float | int | None, decimals: int = 2) -> str:

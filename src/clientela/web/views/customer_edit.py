@@ -43,6 +43,7 @@ from clientela.web.forms.customer_file import (
     initial,
 )
 from clientela.web.forms.errors import service_errors_add
+from clientela.web.roles import is_admin
 from clientela.web.views.customer_file import visible_customer
 
 
@@ -58,7 +59,7 @@ class Section:
 def owners_for(user: User) -> QuerySet[User] | None:
     """Whom the user may hand a customer to: admins anyone active, supervisors their teams; salespeople nobody."""
     people = User.objects.filter(is_active=True)
-    if user.is_superuser or user.role == User.Role.ADMIN:
+    if is_admin(user):
         return people
     if user.role == User.Role.SUPERVISOR:
         return people.filter(team__supervisor=user) | people.filter(pk=user.pk)
