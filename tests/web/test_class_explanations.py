@@ -75,6 +75,6 @@ def test_prospects_say_why_the_intention_is_low():
 def test_numbers_follow_the_language():
     explanation = {"value": 120000, "rank": 3, "share": 0.125, "cumulative_share": 0.41, "a_threshold": 0.8, "b_threshold": 0.95}
     with translation.override("es"):
-        assert percent(0.0525) == "5,2 %"
+        assert percent(0.0525) == "5,3 %"  # rounded, not cut
         assert percent(0.00046) == "0,05 %"
         assert "12 %" in explain(classified("abc", "A", explanation))

@@ -67,7 +67,7 @@ LOW_INTENTION_REASONS = {
 
 
 def percent(ratio: float | None) -> str:
-    """A ratio as a percentage for the active language: 0.1234 -> "12 %", 0.052 -> "5.2 %", 0.00046 -> "0.05 %"."""
+    """A ratio as a percentage for the active language: 0.1234 -> "12 %", 0.0525 -> "5.3 %", 0.00046 -> "0.05 %"."""
     if ratio is None:
         return "–"
     value = Decimal(str(ratio)) * 100
