@@ -113,7 +113,7 @@ def scheme_preview(request: HttpRequest, name: str) -> HttpResponse:
     kind = scheme.kind if scheme else request.POST.get("kind", "")
     if kind not in KINDS:
         raise Http404
-    form = scheme_form_class(kind)(request.POST, new=scheme is None)
+    form = scheme_form_class(kind)(request.POST)  # a new scheme's name does not change its classes
     as_of = _preview_date(request, scheme)
     context: dict[str, object] = {"as_of": as_of, "form": form}
     if form.is_valid():
