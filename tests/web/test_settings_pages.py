@@ -120,3 +120,14 @@ def test_only_admins_reach_users_and_teams(client, team, salesperson, role):
     user.refresh_from_db()
     team.refresh_from_db()
     assert user.role == role and team.name == "North"
+
+
+def test_every_new_page_needs_a_login(client, customer):
+    urls = [
+        reverse("web:my_settings"), reverse("web:scheme_list"), reverse("web:scheme_edit", args=["abc"]), reverse("web:group_list"),
+        reverse("web:user_list"), reverse("web:customer_edit", args=[customer.pk, "profile"]), reverse("web:contact_new", args=[customer.pk]),
+        reverse("web:customer_list_page", args=[customer.pk, "transactions"]),
+    ]  # fmt: skip
+    for url in urls:
+        response = client.get(url, HTTP_HX_REQUEST="true")
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login")), url
