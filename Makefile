@@ -3,7 +3,16 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-packages benchmark clean
+.PHONY: run test system-packages gettext messages benchmark clean
+
+# Translations: each .po file compiled to the .mo file Django reads (GNU gettext's msgfmt, as `django-admin
+# compilemessages` runs it); rebuilt only when its .po file changed. The .mo files are not committed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard src/clientela/locale/*/LC_MESSAGES/django.po))
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+messages: $(MO_FILES)
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -17,16 +26,22 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PYTHON) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian packages the tests use: chromium (browser tests) and the PostgreSQL server.
+# Debian packages: gettext (msgfmt compiles the translations), chromium (browser tests) and the PostgreSQL server.
 system-packages:
-	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium postgresql; \
+	@if ! command -v msgfmt >/dev/null || ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext chromium postgresql; \
 	fi
 
-run: $(VENV)/.installed
+# Only gettext is needed to serve; `make test` installs the rest too.
+gettext:
+	@command -v msgfmt >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext)
+
+run: $(VENV)/.installed gettext
+	$(MAKE) messages
 	$(VENV)/bin/clientela demo --reset
 
 test: $(VENV)/.installed-test system-packages
+	$(MAKE) messages
 	$(VENV)/bin/pytest
 	# The same suite on PostgreSQL (the CLI and browser tests run their own SQLite servers: once is enough).
 	$(PYTHON) -m tests.support.postgres $(VENV)/bin/pytest -m "not browser" --ignore=tests/cli -p no:cacheprovider
@@ -36,3 +51,4 @@ benchmark: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+	find src -name "*.mo" -delete

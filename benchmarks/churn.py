@@ -7,7 +7,8 @@ spend — over three years (2023-01-01 … 2025-12-31), as a Parquet log ``custo
 amount_cents`` sorted by date (as a log is written). Then, each in a fresh child process with its
 imports done before timing:
 
-* Clientela: `summarize` of the Parquet file on DuckDB (calibration end = the last day, weeks),
+* Clientela: `summarize` of the Parquet file on DuckDB, memory capped as in `clientela churn`
+  (calibration end = the last day, weeks),
   then `BGNBDModel`, `GammaGammaModel` (repeat customers with positive spend) and
   `ParetoNBDModel` on every customer, and `ParetoNBDModel` on the first ``--pareto-customers``;
 * lifetimes (from its own venv, created under /tmp with pip if missing):
@@ -100,12 +101,13 @@ def _peak() -> int:
 def child_clientela(data: Path, pareto_customers: int) -> dict:
     from datetime import date
 
-    import ibis
     import numpy as np
 
     from clientela.churn import BGNBDModel, GammaGammaModel, ParetoNBDModel, summarize
+    from clientela.churn.file_mode import SUMMARY_MEMORY
+    from clientela.engine.sources import file_connection
 
-    connection = ibis.duckdb.connect()
+    connection = file_connection(memory_limit=SUMMARY_MEMORY)
     rss_before = _peak()
     summary, wall, cpu = _measure(lambda: summarize(connection.read_parquet(data), calibration_end=date.fromisoformat(LAST_DAY), time_unit="week"))
     out = {"summary": {"wall": wall, "cpu": cpu, "peak": _peak(), "before": rss_before, "customers": len(summary), "load": os.getloadavg()[0]}}

@@ -22,6 +22,7 @@ class Kind(str, Enum):
     transactions = "transactions"
     payments = "payments"
     contracts = "contracts"
+    targets = "targets"
 
 
 def fail(message: str) -> None:
@@ -81,6 +82,10 @@ def import_(
     encoding: Annotated[str, typer.Option(help="CSV text encoding.")] = "utf-8-sig",
     sheet: Annotated[Optional[str], typer.Option(help="Excel sheet (default: the first).")] = None,
     errors: Annotated[Optional[Path], typer.Option(help="Write every row error to this CSV file.")] = None,
+    refuse_duplicates: Annotated[
+        bool, typer.Option(help="Customers: refuse the file when a new customer looks like another one (default: import and list them).")
+    ] = False,
+    duplicates: Annotated[Optional[Path], typer.Option(help="Customers: write every suspected duplicate to this CSV file.")] = None,
 ) -> None:
     """Import a CSV or Excel file: every row is checked, and all of it is imported or none."""
     open_database()
@@ -89,7 +94,7 @@ def import_(
     from clientela.imports import ImportOptions, ImportRejected, import_file
     from clientela.imports.kinds import ImportSettings
     from clientela.imports.mapping import load_mapping_file, parse_map_option
-    from clientela.imports.report import write_error_report
+    from clientela.imports.report import write_duplicates_report, write_error_report
 
     try:
         columns = load_mapping_file(mapping) if mapping else {}
@@ -99,7 +104,7 @@ def import_(
             delimiter=delimiter,
             encoding=encoding,
             sheet=sheet,
-            settings=ImportSettings(date_format=date_format, decimal_comma=decimal_comma),
+            settings=ImportSettings(date_format=date_format, decimal_comma=decimal_comma, refuse_duplicates=refuse_duplicates),
         )
         with Progress(
             TextColumn(f"importing {kind.value}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
@@ -114,6 +119,19 @@ def import_(
     if result.ignored_columns:
         console.print(f"ignored file columns: {', '.join(result.ignored_columns)}", highlight=False)
     console.print(f"{result.rows} rows: {result.created} {kind.value} created, {result.updated} updated")
+    if result.stage_sync is not None:
+        sync = result.stage_sync
+        console.print(f"pipeline: {sync.entries_created} customers entered, {sync.moves} stage moves, {sync.alerts} overdue alerts")
+    if result.suspected_duplicates:
+        found = result.suspected_duplicates
+        console.print(f"{len(found)} suspected duplicates, imported all the same (merge them on the Possible duplicates page):", highlight=False)
+        for suspect in found[:20]:
+            console.print(f"  {suspect}", highlight=False, soft_wrap=True)
+        if len(found) > 20:
+            console.print(f"  ... and {len(found) - 20} more", highlight=False)
+    if duplicates is not None:
+        write_duplicates_report(result.suspected_duplicates, duplicates)
+        console.print(f"suspected duplicates listed in {duplicates}", highlight=False)
 
 
 class Table(str, Enum):
@@ -372,12 +390,14 @@ def daily() -> None:
     from clientela.crm.models import User
     from clientela.followup.planner import plan_refresh
     from clientela.pipeline.services.stages import pipeline_sync
+    from clientela.receivables.services import credit_limits_check
     from clientela.retention.services.losses import losses_recover
     from clientela.segmentation.services import segmentation_run_due
 
     today = timezone.localdate()
     synced = pipeline_sync(today=today)
     console.print(f"pipeline: {synced.moves:,} stage moves, {synced.alerts:,} overdue alerts")
+    console.print(f"credit: {credit_limits_check(today=today):,} customers above their credit limit alerted")
     console.print(f"lost customers who bought again: {losses_recover(as_of=today):,}")
     for snapshot in segmentation_run_due(today=today):
         console.print(str(snapshot))
@@ -501,6 +521,11 @@ def churn(
         typer.echo(fitted.describe())
     if output is not None:
         console.print(f"predictions for {len(fitted.summary):,} customers written to {output}")
+
+
+from clientela.fieldsales.commands import register as register_fieldsales  # noqa: E402 (after the app and its helpers)
+
+register_fieldsales(app)
 
 
 def main() -> None:

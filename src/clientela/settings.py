@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "clientela.followup",
     "clientela.greetings",
     "clientela.pipeline",
+    "clientela.fieldsales",
+    "clientela.receivables",
+    "clientela.productmix",
     "clientela.retention",
     "clientela.web",
 ]
@@ -41,6 +44,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "clientela.web.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -105,6 +109,7 @@ LANGUAGES = [
     ("ro", "Română"),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["clientela.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -114,6 +119,11 @@ STATIC_URL = "static/"
 # needs no collectstatic step; set STATIC_ROOT only to collect them for another web server.
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "clientela.web.static_finders.PlotlyFinder",
+]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

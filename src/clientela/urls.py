@@ -12,6 +12,9 @@ urlpatterns = [
     path("", include("clientela.followup.urls")),
     path("", include("clientela.greetings.urls")),
     path("", include("clientela.pipeline.urls")),
+    path("", include("clientela.fieldsales.urls")),
+    path("", include("clientela.receivables.urls")),
+    path("", include("clientela.productmix.urls")),
     path("", include("clientela.retention.urls")),
     path("", include("clientela.web.urls")),
 ]

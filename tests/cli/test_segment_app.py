@@ -130,6 +130,6 @@ def test_the_daily_jobs_sync_the_pipeline_run_due_schemes_and_plan(shop, tmp_pat
     assert result.returncode == 0, str(result)
     output = lines(result)
     assert output[0].startswith("pipeline: ")
-    assert output[1] == "lost customers who bought again: 0"
+    assert "lost customers who bought again: 0" in output
     assert any(line.startswith("abc v1 as of ") for line in output)
     assert read(tmp_path / "x.db", "SELECT count(DISTINCT scheme_id) FROM scheme_snapshots") == [(len(DEFAULT_SCHEMES),)]

@@ -3,7 +3,7 @@
 from datetime import date
 
 from clientela.crm.models import Customer, Tag, Team, Transaction, User
-from clientela.crm.selectors.customers import CustomerFilters, customer_list, customer_totals, customers_visible_to
+from clientela.crm.selectors.customers import CustomerFilters, customer_list, customer_monthly_revenue, customer_totals, customers_visible_to
 from clientela.crm.services.customers import customer_create
 
 
@@ -49,3 +49,14 @@ def test_customer_totals_count_the_last_twelve_months(customer):
         Transaction.objects.create(document_id=document, line=Transaction.objects.filter(document_id=document).count() + 1, customer=customer, date=day, amount_cents=cents)
     totals = customer_totals(customer=customer, today=date(2024, 12, 31))
     assert (totals.revenue_12m_cents, totals.orders_12m, totals.last_purchase) == (8_000, 1, date(2024, 6, 1))
+
+
+def test_monthly_revenue_fills_months_without_sales(salesperson):
+    customer = customer_create(external_id="R1", name="Bar Mes", owner=salesperson)
+    for day, cents in ((date(2024, 11, 30), 999), (date(2024, 12, 1), 1000), (date(2024, 12, 31), -250), (date(2025, 2, 1), 500), (date(2025, 3, 1), 7)):
+        Transaction.objects.create(document_id=f"D{day}", line=1, customer=customer, date=day, amount_cents=cents)
+    assert customer_monthly_revenue(customer=customer, last_month=date(2025, 2, 14), months=3) == [
+        (date(2024, 12, 1), 750),
+        (date(2025, 1, 1), 0),
+        (date(2025, 2, 1), 500),
+    ]

@@ -1,10 +1,12 @@
 """Customer services: create, update, custom fields, upsert with groups."""
 
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from clientela.crm.models import Customer, CustomerProfile, CustomFieldDefinition, Region, Tag
-from clientela.crm.services.customers import customer_create, customer_update, customers_upsert, regions_ensure
+from clientela.crm.services.customers import customer_create, customer_groups_set, customer_profile_update, customer_update, customers_upsert, regions_ensure
 
 
 def test_customer_create_makes_an_empty_profile_and_sets_groups(salesperson):
@@ -73,3 +75,30 @@ def test_customers_upsert_creates_then_updates_only_given_fields_and_replaces_gr
     assert sorted(customer.tags.values_list("name", flat=True)) == ["b", "c"]
     assert CustomerProfile.objects.filter(customer=customer).count() == 1
     assert customer.updated_at >= customer.created_at
+
+
+def test_the_profile_is_updated_field_by_field_and_checked(db):
+    customer = customer_create(external_id="P1", name="Bar Perfil")
+    customer_profile_update(customer=customer, data={"profession": "brewer", "annual_income": Decimal("52000.50"), "management_level": 4})
+    customer_profile_update(customer=customer, data={"notes": "Likes football"})
+    customer.profile.refresh_from_db()
+    assert (customer.profile.profession, customer.profile.annual_income, customer.profile.management_level, customer.profile.notes) == (
+        "brewer", Decimal("52000.50"), 4, "Likes football"
+    )
+    with pytest.raises(ValidationError) as refused:
+        customer_profile_update(customer=customer, data={"marketing_level": 9, "profession": "changed"})
+    assert list(refused.value.message_dict) == ["marketing_level"]
+    customer.profile.refresh_from_db()
+    assert customer.profile.profession == "brewer"
+    with pytest.raises(TypeError, match="unknown profile fields: customer"):
+        customer_profile_update(customer=customer, data={"customer": None})
+
+
+def test_groups_are_set_and_new_ones_created_once(db):
+    family = Tag.objects.create(name="family")
+    customer = customer_create(external_id="G1", name="Bar Grupo")
+    customer_groups_set(customer=customer, tags=[family], new=["Key account", " ", "FAMILY"])
+    assert sorted(customer.tags.values_list("name", flat=True)) == ["Key account", "family"]
+    customer_groups_set(customer=customer, tags=[], new=["key account"])
+    assert list(customer.tags.values_list("name", flat=True)) == ["Key account"]
+    assert Tag.objects.count() == 2

@@ -1,6 +1,7 @@
 """Reading transaction and payment files for the engine's file mode."""
 
 import re
+import tempfile
 from datetime import date
 
 import ibis
@@ -8,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from clientela.engine.sources import InputError, read_input
+from clientela.engine.sources import InputError, file_connection, read_input
 
 
 @pytest.fixture
@@ -80,3 +81,10 @@ def test_missing_and_unsupported_files_are_refused(duckdb, tmp_path):
         read_input(duckdb, tmp_path / "none.csv")
     with pytest.raises(InputError, match=r"unsupported file type \.json"):
         read_input(duckdb, write(tmp_path, "{}", "tx.json"))
+
+
+def test_file_connection_caps_duckdb_memory():
+    connection = file_connection(memory_limit="256MB")
+
+    assert connection.raw_sql("SELECT current_setting('memory_limit')").fetchone()[0] == "244.1 MiB"
+    assert connection.raw_sql("SELECT current_setting('temp_directory')").fetchone()[0] == tempfile.gettempdir()

@@ -35,8 +35,8 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
 
 
 def options(**given: Any) -> ImportOptions:
-    """ImportOptions from keyword arguments, `date_format` and `decimal_comma` included."""
-    settings = ImportSettings(**{k: given.pop(k) for k in ("date_format", "decimal_comma") if k in given})
+    """ImportOptions from keyword arguments, the ImportSettings ones (`date_format`, `decimal_comma`, `refuse_duplicates`) included."""
+    settings = ImportSettings(**{k: given.pop(k) for k in ("date_format", "decimal_comma", "refuse_duplicates") if k in given})
     return ImportOptions(settings=settings, **given)
 
 

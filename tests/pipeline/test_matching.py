@@ -2,7 +2,7 @@
 
 import pytest
 
-from clientela.pipeline.matching import email_key, name_key, phone_key, similar_names, tax_id_key, town_key
+from clientela.pipeline.matching import Identity, email_key, lookalike_pairs, name_key, phone_key, similar_names, tax_id_key, town_key
 
 
 def test_name_key_drops_accents_case_punctuation_and_legal_forms():
@@ -29,3 +29,19 @@ def test_phone_email_tax_id_and_town_keys():
     assert email_key(" Info@Bar.ES ") == "info@bar.es"
     assert tax_id_key("es b-1234.5678") == "ESB12345678"
     assert town_key("San Sebastián ") == "san sebastian"
+
+
+def test_lookalike_pairs_all_of_them_or_only_those_with_a_new_record():
+    records = [
+        Identity("Bar Sol", city="Bilbao", email="sol@bar.es"),
+        Identity("Bar Sol SL", city="BILBAO", email="SOL@bar.es", phone="944 000 111"),
+        Identity("Luna", phone="+34 944000111", tax_id="b-123"),
+        Identity("Estrella", tax_id="B123"),
+    ]
+    assert lookalike_pairs(records) == {
+        (0, 1): ["same e-mail", "similar name in the same town"],
+        (2, 3): ["same tax id"],
+        (1, 2): ["same phone"],
+    }
+    assert lookalike_pairs(records, first_new=2) == {(2, 3): ["same tax id"], (1, 2): ["same phone"]}
+    assert lookalike_pairs(records, first_new=4) == {}

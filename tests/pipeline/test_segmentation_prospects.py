@@ -10,7 +10,7 @@ from clientela.followup.defaults import default_policies_create
 from clientela.followup.models import Policy
 from clientela.followup.selectors import followed_customers
 from clientela.pipeline.services.prospects import prospect_update
-from clientela.pipeline.services.stages import pipeline_sync
+from clientela.pipeline.services.stages import pipeline_sync, stage_move
 from clientela.segmentation.models import CustomerClass, Scheme
 from clientela.segmentation.services import default_schemes_create, segmentation_run
 
@@ -45,3 +45,11 @@ def test_open_prospects_get_pi_to_piv_with_their_explanation(schemes, prospect, 
 def test_without_prospects_the_run_stores_an_empty_snapshot(schemes):
     snapshot = segmentation_run(scheme_name="prospects", as_of=AS_OF)
     assert (snapshot.customers, snapshot.class_counts) == (0, {})
+
+
+def test_lost_prospects_are_not_scored(schemes, prospect, salesperson):
+    kept = prospect("Still open", stage="target")
+    dropped = prospect("Dropped", stage="target")
+    stage_move(user=salesperson, customer=dropped, to_stage="lost", reason="signed with a competitor")
+    snapshot = segmentation_run(scheme_name="prospects", as_of=AS_OF)
+    assert list(CustomerClass.objects.filter(snapshot=snapshot).values_list("customer", flat=True)) == [kept.pk]

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from clientela.pipeline.models import PipelineEntry
 from clientela.pipeline.selectors.board import BoardFilters, pipeline_board
+from clientela.pipeline.services.stages import stage_move
 from clientela.segmentation.models import Scheme
 from tests.pipeline.conftest import moment
 
@@ -22,8 +23,8 @@ def test_columns_count_and_sum_the_expected_value(salesperson, prospect):
     prospect("Bar B", stage="target", expected_value_cents=50_000)
     prospect("Bar C", stage="potential")
     board = columns(salesperson)
-    assert list(board) == ["future", "potential", "target", "signed", "qualified"]
-    assert [(c.count, c.expected_value_cents) for c in board.values()] == [(0, 0), (1, 0), (2, 150_000), (0, 0), (0, 0)]
+    assert list(board) == ["future", "potential", "target", "signed", "qualified", "lost"]
+    assert [(c.count, c.expected_value_cents) for c in board.values()] == [(0, 0), (1, 0), (2, 150_000), (0, 0), (0, 0), (0, None)]
     assert [card.customer.name for card in board["target"].cards] == ["Bar A", "Bar B"]  # undated: the larger first
 
 
@@ -68,4 +69,51 @@ def test_the_board_takes_the_same_queries_for_any_number_of_cards(salesperson, p
     for n in range(12):
         bar = prospect(f"Bar {n}", stage=("future", "potential", "target")[n % 3])
         planned_contact(bar, timezone.now() + timedelta(days=n + 1))
+    assert count() == few
+
+
+def drop(customer, reason: str) -> None:
+    stage_move(user=customer.owner, customer=customer, to_stage="lost", reason=reason)
+
+
+def test_lost_prospects_are_counted_in_a_folded_column_with_no_expected_value(salesperson, prospect):
+    drop(prospect("Bar A", stage="target", expected_value_cents=100_000), "signed with a competitor")
+    prospect("Bar B", stage="target", expected_value_cents=50_000)
+    board = columns(salesperson)
+    assert (board["lost"].count, board["lost"].expected_value_cents, board["lost"].cards, board["lost"].folded, board["lost"].hidden) == (
+        1, None, [], True, 0,
+    )  # fmt: skip
+    assert board["target"].expected_value_cents == 50_000
+    assert board["lost"].moves == (("future", "Future"), ("potential", "Potential"))
+    assert [stage for stage, _ in board["target"].moves] == ["future", "potential", "lost"]
+    assert (board["signed"].moves, board["signed"].manual) == ((), False)
+
+
+def test_shown_lost_cards_say_why_without_a_prospect_class(salesperson, prospect, classify):
+    first = prospect("Bar A", stage="potential")
+    second = prospect("Bar B")
+    drop(first, "no budget this year")
+    drop(second, "never answered")
+    stage_move(user=salesperson, customer=second, to_stage="future", reason="new owner")
+    drop(second, "closed for good")
+    snapshot = classify("prospects", {first: "PI", second: "PII"})
+    snapshot.scheme.kind = "prospects"
+    snapshot.scheme.save()
+    cards = columns(salesperson, lost=True)["lost"].cards
+    assert sorted((card.customer.name, card.dropped_because, card.prospect_class) for card in cards) == [
+        ("Bar A", "no budget this year", ""),
+        ("Bar B", "closed for good", ""),
+    ]
+
+
+def test_the_shown_lost_column_takes_the_same_queries_for_any_number_of_cards(salesperson, prospect):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            columns(salesperson, lost=True)
+        return len(queries)
+
+    drop(prospect("First"), "x")
+    few = count()
+    for n in range(8):
+        drop(prospect(f"Bar {n}"), f"reason {n}")
     assert count() == few

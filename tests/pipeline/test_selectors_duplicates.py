@@ -24,3 +24,20 @@ def test_pairs_among_existing_customers(salesperson):
     make(5, name="Bar Sol", city="Madrid")
     pairs = [(p.first, p.second, p.reasons) for p in duplicate_pairs(customers=Customer.objects.all())]
     assert pairs == [(a, b, ("same e-mail", "similar name in the same town")), (c, d, ("same phone",))]
+
+
+def test_pairs_with_new_customers_only(salesperson):
+    make = lambda n, **fields: customer_create(external_id=f"C{n}", owner=salesperson, **fields)  # noqa: E731
+    make(1, name="Bar Sol", email="sol@bar.es")
+    make(2, name="Otro Sol", email="sol@bar.es")
+    c = make(3, name="Nuevo", email="SOL@bar.es")
+    d = make(4, name="Nuevo 2", phone="600 111 222")
+    e = make(5, name="Nuevo 3", phone="600111222")
+    pairs = duplicate_pairs(customers=Customer.objects.all(), new={c.pk, d.pk, e.pk}, limit=None)
+    assert [(p.first.external_id, p.second.external_id, p.reasons) for p in pairs] == [
+        ("C1", "C3", ("same e-mail",)),
+        ("C2", "C3", ("same e-mail",)),
+        ("C4", "C5", ("same phone",)),
+    ]
+    assert duplicate_pairs(customers=Customer.objects.all(), new=set(), limit=None) == []
+    assert len(duplicate_pairs(customers=Customer.objects.all(), limit=2)) == 2

@@ -38,14 +38,14 @@ LEADS = {"A": ("fair", "event"), "B": ("fair", "event"), "C": ("web site", "web"
 DEALS = {"B": (50_000, date(2026, 7, 20)), "C": (20_000, None), "F": (10_000, date(2026, 5, 1))}
 
 
-@pytest.fixture
-def known(salesperson, contract):
+def build(owner, histories, leads, deals) -> dict[str, Customer]:
+    """Customers with these stage histories (2026), lead sources and channels, and deals."""
     customers = {}
-    for name, steps in HISTORIES.items():
-        customer = customer_create(external_id=name, name=name, owner=salesperson)
+    for name, steps in histories.items():
+        customer = customer_create(external_id=name, name=name, owner=owner)
         customers[name] = customer
-        source, channel = LEADS.get(name, ("", ""))
-        value, expected = DEALS.get(name, (None, None))
+        source, channel = leads.get(name, ("", ""))
+        value, expected = deals.get(name, (None, None))
         PipelineEntry.objects.create(
             customer=customer, stage=steps[-1][0], lead_source=source, lead_channel=channel, expected_value_cents=value, expected_signing_on=expected
         )
@@ -53,6 +53,12 @@ def known(salesperson, contract):
         for to_stage, (month, day) in steps:
             StageChange.objects.create(customer=customer, from_stage=previous, to_stage=to_stage, at=moment(date(2026, month, day)), reason="test")
             previous = to_stage
+    return customers
+
+
+@pytest.fixture
+def known(salesperson, contract):
+    customers = build(salesperson, HISTORIES, LEADS, DEALS)
     contract(customers["A"], "KA", date(2026, 2, 1), [(date(2026, 3, 1), 100_000)])
     contract(customers["D"], "KD", date(2026, 2, 25), [(date(2026, 3, 25), 40_000)])
     contract(customers["D"], "KD-old", date(2025, 2, 25), [(date(2025, 3, 25), 99_999)])
@@ -97,3 +103,46 @@ def test_forecast_of_signings_by_month(known):
 def test_the_funnel_counts_only_the_customers_given(known):
     funnel = funnel_report(customers=Customer.objects.filter(name__in=["A", "E"]), today=TODAY)
     assert [(s.stage, s.reached) for s in funnel.stages] == [("future", 1), ("potential", 1), ("target", 1), ("signed", 2), ("qualified", 2)]
+
+
+# Two prospects fell out of the pipeline: G was a target that signed with a competitor (and is lost), H a lead
+# dropped at future and reopened at potential. With A–F:
+#   future     reached A B C F G H (6), next A B C G H (5), dropped H (1); stays 10 20 5 10 15 -> median 10
+#   potential  reached A B C D G H (6), next A B D G (4), dropped none; stays 20 20 14 21 -> median 20
+#   target     reached A B D G (4), next A D (2), dropped G (1); stays 10 10 45 28 -> median 19
+#   signed later: of future A (1/6), of potential A D (2/6), of target A D (2/4: G is a failed target)
+# G's deal is out of the forecast; H has no expected date.
+DROPS = {
+    "G": [("future", (1, 1)), ("potential", (1, 11)), ("target", (2, 1)), ("lost", (3, 1))],
+    "H": [("future", (1, 1)), ("lost", (1, 16)), ("potential", (2, 1))],
+}
+
+
+@pytest.fixture
+def with_drops(known, salesperson):
+    return known | build(salesperson, DROPS, {"G": ("fair", "event")}, {"G": (30_000, date(2026, 8, 1))})
+
+
+def test_drops_count_in_conversion_and_as_failures_in_the_probabilities(with_drops):
+    funnel = funnel_report(customers=Customer.objects.all(), today=TODAY)
+    figures = [(s.stage, s.reached, s.converted, s.dropped, s.median_days) for s in funnel.stages]
+    assert figures == [
+        ("future", 6, 5, 1, 10),
+        ("potential", 6, 4, 0, 20),
+        ("target", 4, 2, 1, 19),
+        ("signed", 3, 2, None, 74),
+        ("qualified", 2, None, None, None),
+    ]
+    assert [s.drop_rate for s in funnel.stages[:3]] == [pytest.approx(1 / 6), 0, 0.25]
+    assert funnel.probabilities == {"future": pytest.approx(1 / 6), "potential": pytest.approx(1 / 3), "target": 0.5}
+    assert funnel.lost == 1
+
+
+def test_lost_prospects_are_left_out_of_the_forecast_but_count_as_leads(with_drops):
+    funnel = funnel_report(customers=Customer.objects.all(), today=TODAY)
+    assert funnel.forecast == [
+        ForecastMonth(None, 1, 10_000, pytest.approx(1 / 6), pytest.approx(10_000 / 6)),
+        ForecastMonth(date(2026, 7, 1), 1, 50_000, pytest.approx(1 / 3), pytest.approx(50_000 / 3)),
+    ]
+    assert funnel.undated == 2  # C and H
+    assert funnel.by_source[0] == SourceFigures("fair", 3, 1, 100_000)

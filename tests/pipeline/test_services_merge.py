@@ -11,9 +11,9 @@ from clientela.crm.services.customers import customer_create
 from clientela.followup.models import ContactLog, GroupActivity
 from clientela.pipeline.models import CustomerMerge, PipelineEntry, StageChange
 from clientela.pipeline.services.merge import customers_merge
-from clientela.pipeline.services.stages import pipeline_sync
+from clientela.pipeline.services.stages import pipeline_sync, stage_move
 from clientela.segmentation.models import CustomerClass
-from tests.pipeline.conftest import stage
+from tests.pipeline.conftest import history, stage
 
 AT = datetime(2026, 3, 2, 10, tzinfo=tz.utc)
 
@@ -74,3 +74,12 @@ def test_the_further_stage_wins_and_the_move_is_recorded(salesperson, prospect):
 def test_a_customer_cannot_be_merged_with_itself(salesperson, customer):
     with pytest.raises(ValidationError, match="a customer cannot be merged with itself"):
         customers_merge(user=salesperson, kept=customer, merged=customer)
+
+
+def test_an_open_stage_wins_over_lost(salesperson, prospect):
+    dropped = prospect("Bar Uno", stage="target")
+    stage_move(user=salesperson, customer=dropped, to_stage="lost", reason="went quiet")
+    again = prospect("Bar Uno bis", stage="future")
+    customers_merge(user=salesperson, kept=dropped, merged=again)
+    assert stage(dropped) == "future"
+    assert history(dropped)[-1] == ("lost", "future", False)

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from clientela.crm.models import Alert, Customer
 from clientela.crm.services.customers import customer_create
 from clientela.pipeline.models import PipelineEntry, StageChange
-from clientela.pipeline.services.stages import pipeline_sync, stage_move
+from clientela.pipeline.services.prospects import prospect_create
+from clientela.pipeline.services.stages import SYNC_BY_ID, pipeline_sync, stage_move
 from tests.pipeline.conftest import history, moment, stage
 
 SIGNED_ON = date(2026, 1, 10)
@@ -127,3 +128,59 @@ def test_the_history_stays_in_order_when_the_payment_is_recorded_late(prospect, 
     changes = list(StageChange.objects.filter(customer=bar).order_by("at", "id"))
     assert [c.to_stage for c in changes][-2:] == ["target", "signed"]
     assert changes[-1].at >= changes[-2].at
+
+
+def test_a_sync_of_some_customers_leaves_the_others_alone(prospect, contract, pay):
+    first, second = prospect("Bar Sol", stage="target"), prospect("Bar Luna", stage="target")
+    for bar, contract_id in ((first, "K1"), (second, "K2")):
+        contract(bar, contract_id, SIGNED_ON, SCHEDULE)
+        pay(bar, date(2026, 2, 3), 50_000)
+    lead = customer_create(external_id="L1", name="Lead", status=Customer.Status.PROSPECT)
+    result = pipeline_sync(today=date(2026, 2, 5), customer_ids=[first.pk])
+    assert (result.entries_created, result.moves) == (0, 1)
+    assert (stage(first), stage(second)) == ("signed", "target")
+    assert not PipelineEntry.objects.filter(customer=lead).exists()
+    everybody = pipeline_sync(today=date(2026, 2, 5), customer_ids=range(-SYNC_BY_ID, 1))  # a list that long syncs all
+    assert (everybody.entries_created, everybody.moves, stage(second)) == (1, 1, "signed")
+
+
+def test_an_open_prospect_is_dropped_to_lost_with_a_reason_and_reopened(prospect, salesperson):
+    bar = prospect("Bar Sol", stage="target")
+    with pytest.raises(ValidationError, match="give a reason for the move"):
+        stage_move(user=salesperson, customer=bar, to_stage="lost", reason="")
+    stage_move(user=salesperson, customer=bar, to_stage="lost", reason="signed with a competitor")
+    assert stage(bar) == "lost"
+    change = StageChange.objects.filter(customer=bar).order_by("at", "id").last()
+    assert (change.from_stage, change.to_stage, change.by, change.reason) == ("target", "lost", salesperson, "signed with a competitor")
+    with pytest.raises(ValidationError, match="Bar Sol is lost: reopen it at Future or Potential, then move it on from there"):
+        stage_move(user=salesperson, customer=bar, to_stage="target", reason="they called back")
+    stage_move(user=salesperson, customer=bar, to_stage="potential", reason="the competitor let them down")
+    assert history(bar) == [("", "target", False), ("target", "lost", False), ("lost", "potential", False)]
+    bar.refresh_from_db()
+    assert bar.status == "prospect"
+
+
+@pytest.mark.parametrize("start", ["future", "potential"])
+def test_leads_go_nowhere_and_come_back_at_future(prospect, salesperson, start):
+    bar = prospect("Bar Sol", stage=start)
+    stage_move(user=salesperson, customer=bar, to_stage="lost", reason="never answered")
+    stage_move(user=salesperson, customer=bar, to_stage="future", reason="new owner")
+    assert stage(bar) == "future"
+
+
+def test_a_customer_cannot_be_dropped_by_hand_nor_a_prospect_created_lost(customer, salesperson):
+    pipeline_sync(today=date(2026, 1, 1))
+    with pytest.raises(ValidationError, match="Bar Uno cannot be moved by hand to Lost / dropped: signed and qualified follow the contracts"):
+        stage_move(user=salesperson, customer=customer, to_stage="lost", reason="gone")
+    with pytest.raises(ValidationError, match="a new prospect starts at future, potential, target, not at lost"):
+        prospect_create(user=salesperson, name="Bar Sol", stage="lost", confirmed=True)
+
+
+def test_a_lost_prospect_that_signs_and_pays_is_signed_by_the_data(prospect, contract, pay, salesperson):
+    bar = prospect("Bar Sol", stage="target")
+    stage_move(user=salesperson, customer=bar, to_stage="lost", reason="chose a competitor")
+    backdate(bar, date(2026, 1, 2))
+    contract(bar, "K1", SIGNED_ON, SCHEDULE)
+    pay(bar, date(2026, 2, 3), 50_000)
+    assert pipeline_sync(today=date(2026, 2, 5)).moves == 1
+    assert history(bar)[-1] == ("lost", "signed", True)

@@ -157,3 +157,36 @@ def test_the_funnel_takes_a_fixed_number_of_queries(sales_client, prospect, cont
         bar = prospect(f"Bar {n}", stage="target", lead_source=f"source {n}", expected_signing_on=date(2099, 1 + n, 1))
         contract(bar, f"K{n}", date(2026, 1, 10), [(date(2026, 2, 10), 100)])
     assert count() == few
+
+
+def test_a_prospect_dropped_from_the_board_leaves_the_open_columns_and_shows_when_asked(sales_client, prospect, theirs):
+    bar = prospect("Bar Sol", stage="target", expected_value_cents=123_400)
+    response = sales_client.post(
+        reverse("pipeline:move", args=[bar.pk]), {"stage": "lost", "reason": "signed with a competitor"}, HTTP_HX_REQUEST="true"
+    )
+    assert "Bar Sol moved." in response.content.decode() and stage(bar) == "lost"
+    folded = sales_client.get(reverse("pipeline:board")).content.decode()
+    assert 'data-customer="%d"' % bar.pk not in folded and "1,234.00" not in folded and "Show lost prospects" in folded
+    shown = sales_client.get(reverse("pipeline:board"), {"lost": "on"}).content.decode()
+    assert 'data-customer="%d"' % bar.pk in shown and "signed with a competitor" in shown
+    assert sales_client.post(reverse("pipeline:move", args=[theirs.pk]), {"stage": "lost", "reason": "x"}).status_code == 404
+    assert stage(theirs) == "future"
+
+
+def test_a_lost_prospect_is_reopened_from_its_page(sales_client, prospect, salesperson):
+    bar = prospect("Bar Sol", stage="target")
+    sales_client.post(reverse("pipeline:move", args=[bar.pk]), {"stage": "lost", "reason": "no budget"})
+    page = sales_client.get(reverse("pipeline:prospect", args=[bar.pk])).content.decode()
+    assert "Lost / dropped" in page and "the prospect matrix does not score it" in page
+    assert '<option value="future">' in page and '<option value="potential">' in page and '<option value="target">' not in page
+    response = sales_client.post(reverse("pipeline:move", args=[bar.pk]), {"stage": "target", "reason": "back"}, follow=True)
+    assert "Bar Sol is lost: reopen it at Future or Potential" in response.content.decode()
+    sales_client.post(reverse("pipeline:move", args=[bar.pk]), {"stage": "potential", "reason": "budget found"})
+    assert stage(bar) == "potential"
+
+
+def test_the_funnel_page_shows_drops(sales_client, prospect):
+    bar = prospect("Bar Sol", stage="target")
+    sales_client.post(reverse("pipeline:move", args=[bar.pk]), {"stage": "lost", "reason": "competitor"})
+    page = sales_client.get(reverse("pipeline:funnel")).content.decode()
+    assert "Dropped" in page and "1 prospect is lost now." in page

@@ -7,7 +7,7 @@ import pytest
 from clientela.crm.models import Alert, User
 from clientela.crm.services.customers import customer_create
 from clientela.segmentation.models import ClassChange, CustomerClass, Snapshot
-from clientela.segmentation.selectors import alerts_for, class_changes_list, customer_classes_current
+from clientela.segmentation.selectors import ClassPeriod, alerts_for, class_changes_list, customer_class_history, customer_classes_current
 from clientela.segmentation.services import scheme_save
 
 JAN, FEB = date(2024, 1, 31), date(2024, 2, 29)
@@ -83,3 +83,16 @@ def test_alerts_for_a_user_newest_first_unread_only_and_about_customers_they_sti
     assert messages(salesperson) == ["general", "read", "first"]
     assert messages(salesperson, unread_only=True) == ["general", "first"]
     assert messages(rival.owner) == ["someone else's"]
+
+
+def test_the_class_history_joins_snapshots_of_the_same_class_and_prefers_the_newer_version(abc, db):
+    bar = customer_create(external_id="H1", name="Bar Historia")
+    mar, apr = date(2024, 3, 31), date(2024, 4, 30)
+    snapshot(abc, JAN, {bar: "A"})
+    snapshot(abc, FEB, {bar: "A"})
+    snapshot(abc, mar, {bar: "B"})
+    snapshot(abc, mar, {bar: "A"}, version=2)  # re-run with new settings: version 2 counts
+    snapshot(abc, apr, {bar: "C"}, version=2)
+    [history] = customer_class_history(customer=bar)
+    assert history.scheme == "abc-test"
+    assert history.periods == [ClassPeriod("A", JAN, mar, 3), ClassPeriod("C", apr, apr, 1)]

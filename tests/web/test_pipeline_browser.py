@@ -4,6 +4,8 @@ The server's database is a SQLite file of its own, set up by a separate Python p
 app's services: Ana has two prospects at future, Bar Uno and Bar Dos. She moves Bar Uno with the
 keyboard-accessible form on its card, drags Bar Dos to target (giving the reason asked for), is
 refused when she drags it on to signed, and finds both moves in Bar Uno's and Bar Dos's stage history.
+Then Bar Dos signs with a competitor: she drags it onto the folded Lost / dropped column, shows the
+lost prospects and reopens it at potential from its card.
 """
 
 import subprocess
@@ -87,3 +89,17 @@ def test_a_salesperson_moves_cards_and_sees_the_stage_history(page: Page, pipeli
 
     page.goto(f"{base_url}/pipeline/customers/{ids['Bar Dos']}/")
     expect(page.locator("#stage-history tbody tr").nth(1)).to_contain_text("budget approved")
+
+    page.goto(f"{base_url}/pipeline/")
+    page.once("dialog", lambda dialog: dialog.accept("signed with a competitor"))
+    card("Bar Dos").drag_to(column("lost"))
+    expect(column("lost").locator(".count")).to_have_text("1")
+    expect(card("Bar Dos")).to_have_count(0)  # folded: counted, not shown
+    page.get_by_label("Show lost prospects").check()
+    lost = column("lost").locator(f'.board-card[data-customer="{ids["Bar Dos"]}"]')
+    expect(lost).to_contain_text("signed with a competitor")
+    lost.get_by_label("Move to").select_option("potential")
+    lost.get_by_label("Reason").fill("the competitor let them down")
+    lost.get_by_role("button", name="Move").click()
+    expect(column("potential").locator(f'.board-card[data-customer="{ids["Bar Dos"]}"]')).to_have_count(1)
+    expect(column("lost").locator(".count")).to_have_text("0")

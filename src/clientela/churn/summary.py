@@ -190,30 +190,37 @@ def _checked(transactions: Table) -> Table:
     return transactions.select(customer_id=transactions.customer_id, date=day, amount_cents=transactions.amount_cents)
 
 
+# Ibis's SQLite argmin relies on SQLite's bare-column rule, which holds only in a query with no
+# other min() or max(): there the first day's amount is aggregated on its own and joined.
+_ARGMIN_ALONE = {"sqlite"}
+
+
 def _per_customer(transactions: Table, calibration_end: date, observation_end: date | None) -> Table:
     """Per customer: first and last calibration purchase day, purchase days, repeat amount, holdout days.
 
-    Customers whose purchases all come after the calibration end have a null first day.
+    Two group-bys: lines into purchase days, purchase days into customers (the first day's amount
+    is the amount at the smallest date). Customers whose purchases all come after the calibration
+    end have a null first day.
     """
     # Later rows still count: their customers are those left out (and, up to observation_end, the holdout).
     scope = transactions.filter(transactions.date <= observation_end) if observation_end is not None else transactions
     days = scope.group_by("customer_id", "date").aggregate(amount=scope.amount_cents.sum())
-    in_calibration = days.date <= calibration_end
-    firsts = days.filter(in_calibration).group_by("customer_id").aggregate(first_day=days.date.min())
-    joined = days.left_join(firsts, "customer_id")
-    calibration = joined.date <= calibration_end
-    return (
-        joined.group_by(customer_id=joined.customer_id)
-        .aggregate(
-            first_day=joined.first_day.min(),
-            last_day=joined.date.max(where=calibration),
-            purchase_days=joined.count(where=calibration),
-            # PostgreSQL widens SUM(bigint) to numeric: back to int64.
-            repeat_cents=joined.amount.sum(where=calibration & (joined.date > joined.first_day)).cast("int64"),
-            holdout_days=joined.count(where=~calibration),
-        )
-        .order_by("customer_id")
+    calibration = days.date <= calibration_end
+    alone = ibis.get_backend(transactions).name in _ARGMIN_ALONE
+    customers = days.group_by("customer_id").aggregate(
+        first_day=days.date.min(where=calibration),
+        last_day=days.date.max(where=calibration),
+        purchase_days=days.count(where=calibration),
+        calibration_cents=days.amount.sum(where=calibration),
+        holdout_days=days.count(where=~calibration),
+        **({} if alone else {"first_cents": days.amount.argmin(days.date, where=calibration)}),
     )
+    if alone:
+        calibration_days = days.filter(calibration)
+        firsts = calibration_days.group_by("customer_id").aggregate(first_cents=calibration_days.amount.argmin(calibration_days.date))
+        customers = customers.left_join(firsts, "customer_id").drop("customer_id_right")
+    # PostgreSQL widens SUM(bigint) to numeric: back to int64.
+    return customers.mutate(repeat_cents=(customers.calibration_cents - customers.first_cents).cast("int64")).order_by("customer_id")
 
 
 def _days(column: pa.ChunkedArray) -> np.ndarray:

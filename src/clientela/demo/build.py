@@ -26,8 +26,10 @@ from clientela.crm.services.customers import customers_upsert
 from clientela.crm.services.users import team_create, user_create
 from clientela.demo.company import REGIONS, TEAMS
 from clientela.demo.generator import DemoData, generate
+from clientela.demo.fieldsales import fieldsales_demo
 from clientela.demo.followup import followup_history
 from clientela.demo.pipeline import pipeline_history
+from clientela.demo.receivables import receivables_setup
 from clientela.demo.retention import churn_history
 from clientela.followup.defaults import default_policies_create
 from clientela.followup.models import Policy
@@ -75,12 +77,15 @@ def build_demo(*, seed: int, end: date, customers: int = 2000, reset: bool = Fal
         _reference_data(data)
         step(f"writing {len(data.transactions):,} transaction lines and {len(data.payments):,} payments")
         _business_data(data)
+    receivables_setup(end=end)
     pipeline_history(seed=seed, end=end, step=step)
     _segmentation_history(end, step)
     step("logging ten weeks of follow-up and planning every salesperson")
     default_policies_create(Policy)
     followup_history(seed=seed, end=end)
-    return DemoSummary(len(data.customers), len(data.transactions), len(data.payments), len(data.contracts), usernames)
+    step("planning visits, routes and targets")
+    fieldsales_demo(seed=seed, end=end)
+    return DemoSummary(len(data.customers), len(data.transactions), Payment.objects.count(), len(data.contracts), usernames)
 
 
 def _people() -> list[str]:

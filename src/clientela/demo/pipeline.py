@@ -2,10 +2,11 @@
 
 Some of the customers won in the last year were leads first: they moved future → potential →
 target by hand (with reasons, backdated) and signed a first supply contract, which their
-payments then pay on time or not. The generator's prospects are the leads still open, worked
-at rates that differ by lead channel. The other customers enter at signed on their first day as
-customers. The pipeline sync then makes the signed and qualified moves from the contracts and
-payments. No customer is added: the demo keeps the number asked for.
+payments then pay on time or not. The generator's prospects are the leads not won, worked at
+rates that differ by lead channel; some of those that stopped moving on were dropped (lost).
+The other customers enter at signed on their first day as customers. The pipeline sync then
+makes the signed and qualified moves from the contracts and payments. No customer is added: the
+demo keeps the number asked for.
 """
 
 import random
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from clientela.crm.models import Customer, CustomerProfile, Payment
 from clientela.crm.services.business import contracts_upsert
+from clientela.demo.receivables import contracts_paid
 from clientela.pipeline.models import PipelineEntry, Stage, StageChange
 from clientela.pipeline.services.stages import SyncResult, pipeline_sync
 
@@ -33,6 +35,13 @@ REASONS = {
     Stage.TARGET: ("budget approved", "trial order agreed", "negotiating the terms", "owner wants to switch supplier"),
 }
 BACK = "decision postponed to next season"
+# Why a lead that stopped moving on is dropped, by the stage it is dropped from.
+DROPS = {
+    Stage.FUTURE: ("never answered", "not interested for now", "outside our delivery area"),
+    Stage.POTENTIAL: ("no budget this year", "happy with their current supplier", "closed the business"),
+    Stage.TARGET: ("signed with a competitor", "prices too high for them", "the owner changed his mind"),
+}
+DROP_SHARE = 0.4  # of the leads that stop moving on, those their salesperson marks as lost
 LOW_INTENTION = ("unaware", "switching_cost", "competitor")
 MOVE_DAYS = {Stage.FUTURE: (7, 40), Stage.POTENTIAL: (10, 60), Stage.TARGET: (7, 45)}
 INSTALMENTS = 4
@@ -120,20 +129,29 @@ def _open_leads(rng: random.Random, end: date, zone: timezone.tzinfo) -> int:
 
 
 def _walk(rng: random.Random, channel: str, entered: date, end: date) -> list[tuple[str, date, str]]:
-    """The manual moves of a lead that has not signed: on at its channel's rates, sometimes back."""
+    """The manual moves of a lead that has not signed: on at its channel's rates, sometimes back, some dropped when they stop."""
     chances = dict(zip((Stage.FUTURE, Stage.POTENTIAL), LEAD_CHANNELS[channel][2:4]))
     steps = [(Stage.FUTURE, entered, "new lead")]
     stage, day = Stage.FUTURE, entered
     while stage != Stage.TARGET:
         day = day + timedelta(days=rng.randrange(*MOVE_DAYS[stage]))
-        if day > end or rng.random() >= chances[stage]:
+        if day > end:
             return steps
+        if rng.random() >= chances[stage]:
+            return steps + _dropped(rng, stage, day, DROP_SHARE)
         stage = Stage.POTENTIAL if stage == Stage.FUTURE else Stage.TARGET
         steps.append((stage, day, rng.choice(REASONS[stage])))
     day = day + timedelta(days=rng.randrange(*MOVE_DAYS[Stage.TARGET]))
     if day <= end and rng.random() < 0.3:
         steps.append((Stage.POTENTIAL, day, BACK))
+    elif day <= end:
+        steps += _dropped(rng, Stage.TARGET, day, 0.25)
     return steps
+
+
+def _dropped(rng: random.Random, stage: str, day: date, share: float) -> list[tuple[str, date, str]]:
+    """The move to lost of a lead that stopped at `stage`, for `share` of them."""
+    return [(Stage.LOST, day, rng.choice(DROPS[stage]))] if rng.random() < share else []
 
 
 def _won_leads(rng: random.Random, end: date, zone: timezone.tzinfo) -> int:
@@ -171,6 +189,7 @@ def _won_leads(rng: random.Random, end: date, zone: timezone.tzinfo) -> int:
         contract_id = f"K-{customer.external_id}-FIRST"
         schedule = [(n, signed_on + timedelta(days=20 + 30 * n), value // INSTALMENTS) for n in range(1, INSTALMENTS + 1)]
         contracts_upsert(contracts=[(contract_id, customer.pk, signed_on, value, "First supply agreement")], schedules={contract_id: schedule})
+        contracts_paid(contract_ids=[contract_id], end=end)
         won += 1
     return won
 

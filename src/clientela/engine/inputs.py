@@ -58,7 +58,7 @@ def _alive(connection: ibis.BaseBackend, as_of: date) -> Table:
     return predictions.filter(predictions.as_of == as_of).select("customer_id", "p_alive")
 
 
-# Pipeline stages before signing, whose customers the prospect matrix scores.
+# Pipeline stages before signing, whose customers the prospect matrix scores (a lost prospect is at none of them).
 PROSPECT_STAGES = ("future", "potential", "target")
 _PROFILE_LEVELS = ("management_level", "buyers_purchasing_power", "marketing_level")
 

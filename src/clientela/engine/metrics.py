@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 
 import ibis
-from ibis.expr.types import Table, Value
+from ibis.expr.types import BooleanValue, Table, Value
 
 from clientela.engine.inputs import Inputs
 from clientela.engine.window import Window
@@ -36,9 +36,14 @@ class Metric(str, Enum):
         return self in (Metric.REVENUE, Metric.PAID, Metric.PROFIT)
 
 
+def within(table: Table, window: Window) -> BooleanValue:
+    """Whether a row's `date` lies in the window."""
+    return (table.date > ibis.literal(window.start)) & (table.date <= ibis.literal(window.as_of))
+
+
 def in_window(table: Table, window: Window) -> Table:
     """Rows of `table` whose `date` lies in the window."""
-    return table.filter((table.date > ibis.literal(window.start)) & (table.date <= ibis.literal(window.as_of)))
+    return table.filter(within(table, window))
 
 
 def rounded(value: ibis.Value) -> ibis.Value:
@@ -66,21 +71,29 @@ PAYMENT_METRICS = ("paid", "payments")
 KEY_METRICS = (*SALES_METRICS, *PAYMENT_METRICS)
 
 
+def sales_total(sales: Table, name: str, where: BooleanValue | None = None) -> Value:
+    """The aggregate of one sales metric (revenue, profit, units, orders) over the rows of `sales` (those matching `where`).
+
+    Profit is amount − cost; a line without a known cost adds no profit. Without rows (or none
+    matching) sums are null.
+    """
+    # Sums are cast back to int64: PostgreSQL widens SUM(bigint) to numeric.
+    totals: dict[str, Callable[[], Value]] = {
+        "revenue": lambda: sales.amount_cents.sum(where=where),
+        "profit": lambda: (sales.amount_cents - sales.cost_cents.fill_null(sales.amount_cents)).sum(where=where),
+        "units": lambda: sales.units.fill_null(0).sum(where=where),
+        "orders": lambda: sales.document_id.nunique(where=where),
+    }
+    return totals[name]().cast("int64")
+
+
 def sales_totals(transactions: Table, window: Window, names: Sequence[str] = SALES_METRICS) -> Table:
     """Per customer with sales in the window: those of revenue, profit (cents), units and orders named.
 
-    Profit is amount − cost; a line without a known cost adds no profit. Only the named totals
-    are computed: counting distinct orders costs much more than a sum.
+    Only the named totals are computed: counting distinct orders costs much more than a sum.
     """
     sales = in_window(transactions, window)
-    # Sums are cast back to int64: PostgreSQL widens SUM(bigint) to numeric.
-    totals: dict[str, Callable[[], Value]] = {
-        "revenue": lambda: sales.amount_cents.sum().cast("int64"),
-        "profit": lambda: (sales.amount_cents - sales.cost_cents.fill_null(sales.amount_cents)).sum().cast("int64"),
-        "units": lambda: sales.units.fill_null(0).sum().cast("int64"),
-        "orders": lambda: sales.document_id.nunique().cast("int64"),
-    }
-    return sales.group_by("customer_id").aggregate(**{name: totals[name]() for name in SALES_METRICS if name in names})
+    return sales.group_by("customer_id").aggregate(**{name: sales_total(sales, name) for name in SALES_METRICS if name in names})
 
 
 def payment_totals(payments: Table, window: Window) -> Table:

@@ -35,6 +35,8 @@ CUSTOMERS = InputTable(
     "customers",
     {"id": "int64", "external_id": "string", "owner_id": "int64", "region_id": "int64", "status": "string"},
 )
+# The product mix ranks every product, sold or not (clientela.engine.product_mix).
+PRODUCTS = InputTable("products", {"id": "int64"})
 
 # The prospect matrix reads the pipeline's entries and three 1–5 levels of the customer profile.
 PIPELINE_ENTRIES = InputTable(
@@ -60,5 +62,5 @@ CUSTOMER_PROFILES = InputTable(
 CUSTOMER_PREDICTIONS = InputTable("customer_predictions", {"customer_id": "int64", "as_of": "date", "p_alive": "float64"})
 
 INPUT_TABLES: dict[str, InputTable] = {
-    table.name: table for table in (TRANSACTIONS, PAYMENTS, CUSTOMERS, PIPELINE_ENTRIES, CUSTOMER_PROFILES, CUSTOMER_PREDICTIONS)
+    table.name: table for table in (TRANSACTIONS, PAYMENTS, CUSTOMERS, PRODUCTS, PIPELINE_ENTRIES, CUSTOMER_PROFILES, CUSTOMER_PREDICTIONS)
 }

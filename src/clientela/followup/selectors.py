@@ -276,3 +276,18 @@ def agenda_for(*, user: User, today: date, days: int = 7) -> Agenda:
         days=[AgendaDay(today + timedelta(days=n), by_day[today + timedelta(days=n)]) for n in range(days)],
         unplanned=list(UnplannedContact.objects.filter(salesperson=user).select_related("customer")),
     )
+
+
+def customer_contact_logs(*, customer: Customer) -> QuerySet[ContactLog]:
+    """The contacts logged with a customer, newest first, with who made them."""
+    return ContactLog.objects.filter(customer=customer).select_related("salesperson")
+
+
+def customer_next_contact(*, customer: Customer) -> PlannedContact | None:
+    """The customer's next open planned contact (an overdue one first), with its salesperson."""
+    return (
+        PlannedContact.objects.filter(customer=customer, status=PlannedContact.Status.PLANNED)
+        .select_related("salesperson")
+        .order_by("start", "id")
+        .first()
+    )

@@ -9,8 +9,10 @@ from clientela.crm.services.bulk import checked_at_end
 from clientela.imports.errors import ImportRejected, RowError
 from clientela.imports.fields import as_text, is_blank
 from clientela.imports.kinds import KINDS, ImportSettings, RowProblem
+from clientela.imports.lookalikes import SuspectedDuplicate
 from clientela.imports.mapping import resolve_columns
 from clientela.imports.readers import open_table
+from clientela.pipeline.services.stages import SyncResult
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class ImportResult:
     created: int
     updated: int
     ignored_columns: list[str]
+    suspected_duplicates: tuple[SuspectedDuplicate, ...] = ()
+    stage_sync: SyncResult | None = None
 
 
 ProgressCallback = Callable[[int, int], None]
@@ -46,6 +50,9 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
     Valid rows are written in chunks inside one transaction while the file is read; the first
     invalid row stops the writing, the rest is still checked so that the report is complete, and
     the transaction is rolled back. Raise ImportRejected with the report; nothing is written then.
+    Once every row is written, the same transaction looks for customers the file created that
+    look like others (refused with `refuse_duplicates`, else listed in the result) and brings the
+    pipeline stages of the customers whose contracts or payments changed up to date.
     """
     if kind not in KINDS:
         raise ImportRejected(f'unknown import kind "{kind}"; expected one of {", ".join(KINDS)}')
@@ -68,6 +75,11 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
         error_count += 1
         if len(errors) < ImportRejected.MAX_ERRORS:
             errors.append(RowError(row, column, source, "" if raw is None else as_text(raw), expected))
+
+    def refuse_all(problems: list[RowError]) -> None:
+        for problem in problems:
+            index = positions.get(problem.column)
+            refuse(problem.row, problem.column, table.header[index] if index is not None else problem.source_column, problem.value, problem.expected)
 
     try:
         with checked_at_end(importer.model):
@@ -105,16 +117,16 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
                 if progress and rows % 10_000 == 0:
                     progress(rows, table.estimated_rows)
             # Whole-file checks (e.g. totals) are only meaningful once every row is valid.
-            for problem in [] if error_count else importer.finish():
-                index = positions.get(problem.column)
-                source = table.header[index] if index is not None else problem.source_column
-                refuse(problem.row, problem.column, source, problem.value, problem.expected)
+            refuse_all([] if error_count else importer.finish())
             if error_count:
                 raise _Rollback
             if not rows:
                 raise ImportRejected(f"{path}: the file has a header but no data rows")
             if pending:
                 importer.write(pending, present)
+            refuse_all(importer.after_write())
+            if error_count:
+                raise _Rollback
             created = model.objects.count() - before
     except _Rollback:
         noun = "error" if error_count == 1 else "errors"
@@ -123,4 +135,4 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
         ) from None
     if progress:
         progress(rows, rows)
-    return ImportResult(kind, rows, created, importer.record_count(rows) - created, ignored)
+    return ImportResult(kind, rows, created, importer.record_count(rows) - created, ignored, importer.suspected_duplicates, importer.stage_sync)

@@ -6,10 +6,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from clientela.pipeline.models import MANUAL_STAGES, LeadChannel, LowIntentionReason, Stage
+from clientela.pipeline.models import OPEN_STAGES, LeadChannel, LowIntentionReason, Stage
 
 LEVEL = [("", "–"), *((n, str(n)) for n in range(1, 6))]
-MANUAL_CHOICES = [(stage, Stage(stage).label) for stage in MANUAL_STAGES]
 
 
 def _level(label: str) -> forms.TypedChoiceField:
@@ -45,7 +44,7 @@ class ProspectForm(DealFields):
     city = forms.CharField(label=_("town"), max_length=100, required=False)
     phone = forms.CharField(label=_("phone"), max_length=40, required=False)
     email = forms.EmailField(label=_("e-mail"), required=False)
-    stage = forms.ChoiceField(label=_("stage"), choices=MANUAL_CHOICES, initial=Stage.FUTURE)
+    stage = forms.ChoiceField(label=_("stage"), choices=[(stage, Stage(stage).label) for stage in OPEN_STAGES], initial=Stage.FUTURE)
     reason = forms.CharField(label=_("why this stage"), max_length=300, required=False)
     confirmed = forms.BooleanField(label=_("create it anyway: it is not one of the customers above"), required=False)
 
@@ -76,7 +75,7 @@ class ScoresForm(DealFields):
 
 
 class MoveForm(forms.Form):
-    """Move a prospect by hand, with the reason."""
+    """Move a prospect by hand (to lost, or back from it, too), with the reason."""
 
     stage = forms.ChoiceField(label=_("move to"), choices=[(value, label) for value, label in Stage.choices])
     reason = forms.CharField(label=_("reason"), max_length=300, required=False)

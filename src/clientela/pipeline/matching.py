@@ -2,6 +2,10 @@
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 # Legal forms and fillers that say nothing about which company it is.
@@ -60,10 +64,92 @@ def tax_id_key(tax_id: str) -> str:
 
 def similar_names(first: str, second: str) -> bool:
     """Whether two names (as given) look like the same company: equal keys, or a difflib ratio of at least 0.88."""
-    a, b = name_key(first), name_key(second)
+    return _similar_keys(name_key(first), name_key(second))
+
+
+def _similar_keys(a: str, b: str) -> bool:
     if not a or not b:
         return False
     if a == b:
         return True
     matcher = SequenceMatcher(None, a, b)
     return matcher.real_quick_ratio() >= SIMILAR_NAME and matcher.quick_ratio() >= SIMILAR_NAME and matcher.ratio() >= SIMILAR_NAME
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What tells which company a customer record is, as written: name, town, e-mail, phone and tax id."""
+
+    name: str
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+    tax_id: str = ""
+
+
+SAME_TAX_ID = "same tax id"
+SAME_EMAIL = "same e-mail"
+SAME_PHONE = "same phone"
+SIMILAR_NAME_SAME_TOWN = "similar name in the same town"
+_KEYS: tuple[tuple[str, Callable[[Identity], str]], ...] = (
+    (SAME_TAX_ID, lambda record: tax_id_key(record.tax_id)),
+    (SAME_EMAIL, lambda record: email_key(record.email)),
+    (SAME_PHONE, lambda record: phone_key(record.phone)),
+)
+
+
+def lookalike_pairs(records: Sequence[Identity], *, first_new: int = 0) -> dict[tuple[int, int], list[str]]:
+    """Pairs of positions i < j of `records` that look like one company, each with the reasons, in the order of `_KEYS`.
+
+    Same tax id, e-mail or phone (by their keys), or similar names in the same town. Records
+    before `first_new` are known to each other: only pairs with j >= `first_new` are looked for
+    (each new record against every record before it), so checking a few new records against
+    many known ones costs little.
+
+    Examples
+    --------
+    >>> known = Identity("Bar Sol", city="Bilbao", phone="944 000 111")
+    >>> lookalike_pairs([known, Identity("Bar Sol S.L.", city="bilbao"), Identity("Luna", phone="+34944000111")], first_new=1)
+    {(0, 2): ['same phone'], (0, 1): ['similar name in the same town']}
+    """
+    pairs: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for reason, key in _KEYS:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for position, record in enumerate(records):
+            if value := key(record):
+                groups[value].append(position)
+        for members in groups.values():
+            for index, j in enumerate(members):
+                if j >= first_new:
+                    for i in members[:index]:
+                        pairs[(i, j)].append(reason)
+    towns: dict[str, list[int]] = defaultdict(list)
+    for position, record in enumerate(records):
+        if town := town_key(record.city):
+            towns[town].append(position)
+    for members in towns.values():
+        for i, j in _similar_in_town(records, members, first_new):
+            pairs[(i, j)].append(SIMILAR_NAME_SAME_TOWN)
+    return dict(pairs)
+
+
+def _similar_in_town(records: Sequence[Identity], members: list[int], first_new: int) -> list[tuple[int, int]]:
+    """Pairs i < j of `members` (j new) with similar names; only names of compatible lengths are compared.
+
+    Two names of lengths a <= b have a difflib ratio of at most 2a / (a + b), so a name is
+    compared only with those whose length keeps that bound at `SIMILAR_NAME` or above (with a
+    hair of slack for rounding: the comparison itself decides).
+    """
+    names = {position: name_key(records[position].name) for position in members}
+    by_length = sorted(members, key=lambda position: len(names[position]))
+    lengths = [len(names[position]) for position in by_length]
+    shortest, longest = SIMILAR_NAME / (2 - SIMILAR_NAME) - 1e-9, (2 - SIMILAR_NAME) / SIMILAR_NAME + 1e-9
+    found = []
+    for j in members:
+        if j < first_new:
+            continue
+        size = len(names[j])
+        for i in by_length[bisect_left(lengths, size * shortest) : bisect_right(lengths, size * longest)]:
+            if i < j and _similar_keys(names[i], names[j]):
+                found.append((i, j))
+    return found

@@ -14,19 +14,38 @@ from clientela.engine.inputs import PROSPECT_STAGES
 
 
 class Stage(models.TextChoices):
-    """Where a customer is in the lifecycle (SPEC S4), in order."""
+    """Where a customer is in the lifecycle (SPEC S4), in order; then lost, for prospects that fell out of it."""
 
     FUTURE = "future", _("Future")
     POTENTIAL = "potential", _("Potential")
     TARGET = "target", _("Target")
     SIGNED = "signed", _("Signed")
     QUALIFIED = "qualified", _("Qualified signed")
+    LOST = "lost", _("Lost / dropped")
 
 
-STAGE_ORDER: tuple[str, ...] = tuple(Stage.values)
+# The lifecycle in order; a lost prospect is outside it.
+STAGE_ORDER: tuple[str, ...] = tuple(stage for stage in Stage.values if stage != Stage.LOST)
+# Prospects still being worked: the prospect matrix scores them (clientela.engine.inputs), the forecast counts them.
+OPEN_STAGES: tuple[str, ...] = PROSPECT_STAGES
 # Stages a salesperson sets by hand; signed and qualified follow the contracts and payments.
-# They are the prospects' stages, which the prospect matrix scores (clientela.engine.inputs).
-MANUAL_STAGES: tuple[str, ...] = PROSPECT_STAGES
+MANUAL_STAGES: tuple[str, ...] = (*OPEN_STAGES, Stage.LOST)
+# Where a lost prospect is reopened.
+REOPEN_STAGES: tuple[str, ...] = (Stage.FUTURE, Stage.POTENTIAL)
+
+
+def manual_moves(stage: str) -> tuple[str, ...]:
+    """The stages a person may move a customer at `stage` to: open prospects anywhere before signing or to lost, lost ones back."""
+    if stage == Stage.LOST:
+        return REOPEN_STAGES
+    if stage in OPEN_STAGES:
+        return tuple(other for other in MANUAL_STAGES if other != stage)
+    return ()
+
+
+def stage_rank(stage: str) -> int:
+    """How far a stage got: lost below future, then the lifecycle's order ("" for none: lowest)."""
+    return STAGE_ORDER.index(stage) + 1 if stage in STAGE_ORDER else (0 if stage == Stage.LOST else -1)
 
 
 class LeadChannel(models.TextChoices):

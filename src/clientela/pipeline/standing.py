@@ -1,36 +1,21 @@
 """How a customer stands on its contracts: first payment, instalments paid on time, overdue ones. Pure Python.
 
-Payments are not linked to instalments in the data, so they are allocated: a payment whose
-invoice names a contract pays that contract's instalments in order; any other payment (naming no
-invoice, or an order's invoice: a supply contract is paid through its orders) pays the earliest
-open instalment of the contracts signed by its date. An instalment is paid on the day the
-payments cover it in full.
+Payments are allocated by the receivables ledger (clientela.ledger.allocation), the same as on the
+receivables pages: a payment naming an invoice pays that invoice, one naming a contract pays that
+contract's instalments, and the rest pays the oldest open items, invoices and instalments alike.
+So an order's payment pays the order, not a supply contract. An instalment is paid on the day its
+allocations cover it in full.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+
+from clientela.ledger import INSTALMENT, Invoice, Item, Receipt, Schedule, allocate
 
 # The stages the data decide (values of clientela.pipeline.models.Stage; this module needs no Django).
 SIGNED = "signed"
 QUALIFIED = "qualified"
-
-
-@dataclass(frozen=True)
-class ContractTerms:
-    """A contract and its schedule: (sequence, due date, amount in cents) per instalment."""
-
-    contract_id: str
-    signed_on: date
-    instalments: tuple[tuple[int, date, int], ...]
-
-
-@dataclass(frozen=True)
-class Received:
-    """A payment: when, how much (cents) and the invoice or contract it names ("" for none)."""
-
-    on: date
-    amount_cents: int
-    invoice: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,88 +37,42 @@ class Standing:
     overdue: tuple[Overdue, ...] = ()
 
 
-@dataclass
-class _Open:
-    contract_id: str
-    signed_on: date
-    sequence: int
-    due: date
-    missing: int
-    paid_on: date | None = None
-
-
-@dataclass
-class _Ledger:
-    instalments: list[_Open] = field(default_factory=list)
-    first_paid: dict[str, date] = field(default_factory=dict)
-
-
-def contract_standing(contracts: list[ContractTerms], payments: list[Received], today: date) -> Standing:
-    """Allocate the payments received up to `today` to the contracts' instalments and say how the customer stands.
+def contract_standing(contracts: Sequence[Schedule], payments: Sequence[Receipt], today: date, invoices: Sequence[Invoice] = ()) -> Standing:
+    """Allocate the payments received up to `today` to the invoices and instalments and say how the customer stands.
 
     Examples
     --------
-    >>> terms = ContractTerms("K1", date(2026, 1, 10), ((1, date(2026, 2, 10), 500), (2, date(2026, 3, 10), 500)))
-    >>> standing = contract_standing([terms], [Received(date(2026, 2, 1), 500, "K1")], today=date(2026, 3, 15))
+    >>> terms = Schedule("K1", date(2026, 1, 10), ((1, date(2026, 2, 10), 500), (2, date(2026, 3, 10), 500)))
+    >>> standing = contract_standing([terms], [Receipt(date(2026, 2, 1), 500, "K1")], today=date(2026, 3, 15))
     >>> standing.first_payment, [(o.sequence, o.missing_cents) for o in standing.overdue]
     (('K1', datetime.date(2026, 1, 10), datetime.date(2026, 2, 1)), [(2, 500)])
     """
-    ledger = _Ledger(
-        sorted(
-            (_Open(terms.contract_id, terms.signed_on, sequence, due, max(amount, 0)) for terms in contracts for sequence, due, amount in terms.instalments),
-            key=lambda item: (item.due, item.signed_on, item.contract_id, item.sequence),
-        )
-    )
-    names = {terms.contract_id for terms in contracts}
-    for payment in sorted(payments, key=lambda p: p.on):
-        if payment.on <= today and payment.amount_cents > 0:
-            _allocate(ledger, payment if payment.invoice in names else Received(payment.on, payment.amount_cents))
+    ledger = allocate(invoices, contracts, [payment for payment in payments if payment.on <= today])
+    instalments = [item for item in ledger.items if item.kind == INSTALMENT]
+    paid = [(part.on, item.ref) for item in instalments for part in item.allocations if part.on <= today]
+    first = min(paid, default=None)
     signed = {terms.contract_id: terms.signed_on for terms in contracts}
-    first = min(ledger.first_paid.items(), key=lambda item: (item[1], item[0]), default=None)
     return Standing(
-        first_payment=(first[0], signed[first[0]], first[1]) if first else None,
-        completed=_latest_completed(ledger, contracts),
-        overdue=tuple(
-            Overdue(item.contract_id, item.sequence, item.due, item.missing) for item in ledger.instalments if item.paid_on is None and item.due < today
-        ),
+        first_payment=(first[1], signed[first[1]], first[0]) if first else None,
+        completed=_latest_completed(instalments, signed, today),
+        overdue=tuple(Overdue(item.ref, item.sequence, item.due, item.open_on(today)) for item in instalments if item.overdue_on(today)),
     )
 
 
-def _allocate(ledger: _Ledger, payment: Received) -> None:
-    left = payment.amount_cents
-    for item in ledger.instalments:
-        if left == 0:
-            break
-        other_contract = bool(payment.invoice) and item.contract_id != payment.invoice
-        before_signing = not payment.invoice and item.signed_on > payment.on
-        if item.missing == 0 or other_contract or before_signing:
-            continue
-        ledger.first_paid.setdefault(item.contract_id, payment.on)
-        used = min(left, item.missing)
-        item.missing -= used
-        left -= used
-        if item.missing == 0:
-            item.paid_on = payment.on
-    for item in ledger.instalments:  # a zero instalment is paid when signed
-        if item.missing == 0 and item.paid_on is None:
-            item.paid_on = item.signed_on
-
-
-def _latest_completed(ledger: _Ledger, contracts: list[ContractTerms]) -> tuple[str, date, bool] | None:
+def _latest_completed(instalments: list[Item], signed: dict[str, date], today: date) -> tuple[str, date, bool] | None:
+    schedules: dict[str, list[Item]] = {}
+    for item in instalments:
+        schedules.setdefault(item.ref, []).append(item)
     latest = None
-    for terms in contracts:
-        items = [item for item in ledger.instalments if item.contract_id == terms.contract_id]
-        if not items or any(item.paid_on is None for item in items):
+    for contract_id, items in schedules.items():
+        days = [item.paid_on for item in items]
+        if any(day is None or day > today for day in days):
             continue
-        done = max(item.paid_on for item in items if item.paid_on is not None)
+        done = max(day for day in days if day is not None)
         on_time = all(item.paid_on is not None and item.paid_on <= item.due for item in items)
-        if latest is None or (done, terms.signed_on) > (latest[1], _signed_on(contracts, latest[0])):
-            latest = (terms.contract_id, done, on_time)
+        if latest is None or (done, signed[contract_id]) > (latest[1], signed[latest[0]]):
+            latest = (contract_id, done, on_time)
     return latest
-
-
-def _signed_on(contracts: list[ContractTerms], contract_id: str) -> date:
-    return next(terms.signed_on for terms in contracts if terms.contract_id == contract_id)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from clientela.crm.models import Customer, Team, User
 from clientela.crm.selectors.customers import customer_get, customers_visible_to
-from clientela.pipeline.forms import MANUAL_CHOICES, MoveForm, ProspectForm, ScoresForm
-from clientela.pipeline.models import MANUAL_STAGES, LeadChannel, Stage
+from clientela.pipeline.forms import MoveForm, ProspectForm, ScoresForm
+from clientela.pipeline.models import OPEN_STAGES, LeadChannel, Stage, manual_moves
 from clientela.pipeline.selectors.board import BoardFilters, pipeline_board, stage_history
 from clientela.pipeline.selectors.classes import latest_prospect_snapshot, prospect_classes
 from clientela.pipeline.selectors.duplicates import duplicate_pairs, duplicates_of
@@ -39,6 +39,7 @@ def _filters(request: HttpRequest) -> BoardFilters:
         salesperson=_number(params.get("salesperson")),
         team=_number(params.get("team")),
         prospect_class=label if label in PROSPECT_CLASSES else "",
+        lost=params.get("lost") == "on",
     )
 
 
@@ -64,8 +65,6 @@ def _board_context(request: HttpRequest, filters: BoardFilters) -> dict[str, Any
     return {
         "columns": pipeline_board(user=request.user, filters=filters, today=timezone.localdate()),
         "filters": filters,
-        "manual_choices": MANUAL_CHOICES,
-        "stages": Stage.choices,
     }
 
 
@@ -136,14 +135,13 @@ def prospect_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "entry": entry,
         "form": form,
         "history": stage_history(customer=customer),
-        "matrix": prospect_classes([customer.pk], snapshot).get(customer.pk) if entry.stage in MANUAL_STAGES else None,
+        "matrix": prospect_classes([customer.pk], snapshot).get(customer.pk) if entry.stage in OPEN_STAGES else None,
         "snapshot": snapshot,
         "lookalikes": duplicates_of(
             name=customer.name, city=customer.city, email=customer.email, phone=customer.phone, tax_id=entry.tax_id,
             among=customers_visible_to(request.user), exclude=customer.pk,
         ),  # fmt: skip
-        "manual_choices": MANUAL_CHOICES,
-        "stages": Stage.choices,
+        "moves": [(stage, Stage(stage).label) for stage in manual_moves(entry.stage)],
         "today": timezone.localdate(),
     }
     return render(request, "pipeline/prospect.html", context)

@@ -1,11 +1,15 @@
 """Reads of segmentation results, through what the user may see (SPEC S9)."""
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from clientela.crm.models import Alert, Customer, User
 from clientela.crm.selectors.customers import customers_visible_to
+from clientela.engine.inputs import app_inputs
+from clientela.engine.schemes.base import SchemeDefinition
 from clientela.segmentation.models import ClassChange, CustomerClass, Scheme, Snapshot
 
 
@@ -31,3 +35,62 @@ def alerts_for(*, user: User, unread_only: bool = False) -> QuerySet[Alert]:
     if unread_only:
         alerts = alerts.filter(read_at__isnull=True)
     return alerts.select_related("customer")
+
+
+@dataclass(frozen=True)
+class ClassPeriod:
+    """A run of snapshots of one scheme in which the customer kept the same class."""
+
+    label: str
+    start: date
+    end: date
+    snapshots: int
+
+
+@dataclass(frozen=True)
+class SchemeHistory:
+    """A customer's classes in one scheme over time, oldest period first."""
+
+    scheme: str
+    periods: list[ClassPeriod]
+
+
+def customer_class_history(*, customer: Customer) -> list[SchemeHistory]:
+    """The customer's class in every snapshot of each scheme, as periods of the same class (one query).
+
+    When a scheme has snapshots of several versions for a date, the newest version counts.
+    """
+    rows = (
+        CustomerClass.objects.filter(customer=customer)
+        .order_by("snapshot__scheme__name", "snapshot__as_of", "-snapshot__version")
+        .values_list("snapshot__scheme__name", "snapshot__as_of", "label")
+    )
+    history: dict[str, list[ClassPeriod]] = {}
+    seen: set[tuple[str, date]] = set()
+    for scheme, as_of, label in rows:
+        if (scheme, as_of) in seen:
+            continue
+        seen.add((scheme, as_of))
+        periods = history.setdefault(scheme, [])
+        if periods and periods[-1].label == label:
+            last = periods[-1]
+            periods[-1] = ClassPeriod(label, last.start, as_of, last.snapshots + 1)
+        else:
+            periods.append(ClassPeriod(label, as_of, as_of, 1))
+    return [SchemeHistory(scheme, periods) for scheme, periods in history.items()]
+
+
+def customer_class_changes(*, customer: Customer) -> QuerySet[ClassChange]:
+    """The customer's recorded class changes, newest first, with their scheme."""
+    return ClassChange.objects.filter(customer=customer).select_related("scheme")
+
+
+def scheme_preview(*, definition: SchemeDefinition, as_of: date, database: Any) -> dict[str, int]:
+    """How many customers each class would get with `definition` as of a date, from the engine on `database`.
+
+    Nothing is stored; classes are sorted by name. `database` is an Ibis connection to the app's tables
+    (`segmentation.services.app_database`).
+    """
+    classes = definition.classify(app_inputs(database), as_of)
+    counts = classes.group_by("class").aggregate(customers=classes.count()).to_pyarrow().to_pylist()
+    return dict(sorted((row["class"], row["customers"]) for row in counts))

@@ -1,5 +1,6 @@
 """Salespeople, teams and regions."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,13 @@ class User(AbstractUser):
         related_name="members",
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the pages; blank follows the browser."),
+    )
 
     class Meta:
         db_table = "users"

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
 from clientela.crm.models import Customer, Payment, Transaction, User
@@ -96,3 +97,25 @@ def portfolio_summary(*, user: User, today: date) -> dict[str, int]:
         "lost": customers.filter(status=Customer.Status.LOST).count(),
         "revenue_12m_cents": revenue["total"] or 0,
     }
+
+
+def customer_monthly_revenue(*, customer: Customer, last_month: date, months: int = 24) -> list[tuple[date, int]]:
+    """Net revenue in cents of each calendar month, the `months` months up to the one of `last_month`, oldest first.
+
+    Months without sales are there with 0.
+    """
+    index = last_month.year * 12 + last_month.month - 1
+    firsts = [date(m // 12, m % 12 + 1, 1) for m in range(index - months + 1, index + 1)]
+    rows = (
+        Transaction.objects.filter(customer=customer, date__gte=firsts[0], date__lt=_next_month(firsts[-1]))
+        .annotate(month=TruncMonth("date"))
+        .values_list("month")
+        .annotate(revenue=Sum("amount_cents"))
+        .order_by()
+    )
+    revenue = {month: total for month, total in rows}
+    return [(first, revenue.get(first, 0)) for first in firsts]
+
+
+def _next_month(first: date) -> date:
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1)

@@ -121,3 +121,39 @@ def _tags_replace(*, tags: Mapping[int, Sequence[str]]) -> None:
     links.objects.bulk_create(
         links(customer_id=customer_id, tag_id=tag_ids[name]) for customer_id, group in tags.items() for name in group
     )
+
+
+# Profile fields a user edits (the prospect-matrix levels are the pipeline's too).
+PROFILE_FIELDS = tuple(
+    field.name for field in CustomerProfile._meta.get_fields() if field.concrete and field.name not in ("id", "customer")
+)
+
+
+@transaction.atomic
+def customer_profile_update(*, customer: Customer, data: Mapping[str, Any]) -> CustomerProfile:
+    """Update the given fields of a customer's profile (created when missing); raise ValidationError on bad data."""
+    unknown = set(data) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown profile fields: {', '.join(sorted(unknown))}")
+    profile, _created = CustomerProfile.objects.select_for_update().get_or_create(customer=customer)
+    for name, value in data.items():
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def customer_groups_set(*, customer: Customer, tags: Iterable[Tag], new: Iterable[str] = ()) -> list[Tag]:
+    """Put a customer in exactly these groups, creating the groups named in `new` (existing names are reused)."""
+    names = sorted({name.strip() for name in new if name.strip()})
+    created = []
+    for name in names:
+        tag = Tag.objects.filter(name__iexact=name).first() or Tag(name=name)
+        if tag.pk is None:
+            tag.full_clean()
+            tag.save()
+        created.append(tag)
+    groups = list({tag.pk: tag for tag in [*tags, *created]}.values())
+    customer.tags.set(groups)
+    return groups

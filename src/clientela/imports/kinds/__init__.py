@@ -5,6 +5,7 @@ from clientela.imports.kinds.contracts import ContractsImport
 from clientela.imports.kinds.customers import CustomersImport
 from clientela.imports.kinds.payments import PaymentsImport
 from clientela.imports.kinds.products import ProductsImport
+from clientela.imports.kinds.targets import TargetsImport
 from clientela.imports.kinds.transactions import TransactionsImport
 
 KINDS: dict[str, type[ImportKind]] = {
@@ -13,6 +14,7 @@ KINDS: dict[str, type[ImportKind]] = {
     "transactions": TransactionsImport,
     "payments": PaymentsImport,
     "contracts": ContractsImport,
+    "targets": TargetsImport,
 }
 
 __all__ = ["KINDS", "Column", "ImportKind", "ImportSettings", "RowProblem"]

@@ -7,6 +7,8 @@ from typing import Any, ClassVar, Protocol
 from django.db import models
 
 from clientela.imports.errors import RowError
+from clientela.imports.lookalikes import SuspectedDuplicate
+from clientela.pipeline.services.stages import SyncResult
 
 
 class Parser(Protocol):
@@ -25,10 +27,11 @@ class Column:
 
 @dataclass(frozen=True)
 class ImportSettings:
-    """How cells are written in the file."""
+    """How cells are written in the file, and whether suspected duplicate customers refuse it."""
 
     date_format: str | None = None
     decimal_comma: bool = False
+    refuse_duplicates: bool = False
 
 
 class RowProblem(ValueError):
@@ -44,12 +47,16 @@ class ImportKind:
     """Columns, row checks and the write of one kind of import (one instance per run).
 
     Subclasses define `columns()`, `write()` and optionally `check()`; `finish()` returns
-    problems only visible once every row was read; `chunk_size` None keeps every row for one
-    final write.
+    problems only visible once every row was read; `after_write()` runs once every row is
+    written, in the same transaction; `chunk_size` None keeps every row for one final write.
+    What an import found or did besides writing rows is reported in `suspected_duplicates` and
+    `stage_sync`.
     """
 
     model: ClassVar[type[models.Model]]
     chunk_size: ClassVar[int | None] = 5000
+    suspected_duplicates: tuple[SuspectedDuplicate, ...] = ()
+    stage_sync: SyncResult | None = None
 
     def __init__(self, settings: ImportSettings) -> None:
         self.settings = settings
@@ -66,6 +73,10 @@ class ImportKind:
         raise NotImplementedError
 
     def finish(self) -> list[RowError]:
+        return []
+
+    def after_write(self) -> list[RowError]:
+        """Checks and follow-up writes once every row is written; any problem returned refuses the whole file."""
         return []
 
     def record_count(self, rows: int) -> int:

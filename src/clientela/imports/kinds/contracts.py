@@ -1,7 +1,8 @@
 """Import of contracts with their payment schedules: one row per instalment.
 
 Every row of a contract repeats its customer, signed date and value; the instalments must add up
-to the value. A re-import replaces the contract's whole schedule.
+to the value. A re-import replaces the contract's whole schedule. The pipeline stages of the
+contracts' customers follow.
 """
 
 from collections import defaultdict
@@ -11,12 +12,13 @@ from clientela.crm.models import Contract, Customer
 from clientela.crm.services.business import contracts_upsert
 from clientela.imports.errors import RowError
 from clientela.imports.fields import Date, Integer, Money, Reference, Text, format_cents
-from clientela.imports.kinds.base import Column, ImportKind, RowProblem
+from clientela.imports.kinds.base import Column, RowProblem
+from clientela.imports.kinds.stages import StagesFollow
 
 _CONTRACT_COLUMNS = ("customer_id", "signed_date", "value", "description")
 
 
-class ContractsImport(ImportKind):
+class ContractsImport(StagesFollow):
     model = Contract
     chunk_size = None
 
@@ -82,4 +84,6 @@ class ContractsImport(ImportKind):
             (c, first["customer_id"], first["signed_date"], first["value"], first.get("description", ""))
             for c, (_, first) in self._first.items()
         ]
+        self.touched.update(customer for contract_id, customer in Contract.objects.values_list("contract_id", "customer_id") if contract_id in self._first)
+        self.touched.update(customer for _, customer, *_ in contracts)
         contracts_upsert(contracts=contracts, schedules=schedules)

@@ -1,19 +1,28 @@
 """Import of customers, upserted by external id. Only the columns in the file are updated.
 
 `owner` is a username, `region` a region code (unknown regions are created), `tags` group names
-separated by ';' (they replace the customer's groups).
+separated by ';' (they replace the customer's groups). The customers the file creates that look
+like another customer are listed (clientela.imports.lookalikes), or refuse the file when the
+settings say so.
 """
 
 from typing import Any
 
 from clientela.crm.models import Customer, User
 from clientela.crm.services.customers import customers_upsert, regions_ensure
+from clientela.imports.errors import RowError
 from clientela.imports.fields import Choice, Date, Float, Reference, TagList, Text
-from clientela.imports.kinds.base import Column, ImportKind, RowProblem
+from clientela.imports.kinds.base import Column, ImportKind, ImportSettings, RowProblem
+from clientela.imports.lookalikes import suspected_duplicates
 
 
 class CustomersImport(ImportKind):
     model = Customer
+
+    def __init__(self, settings: ImportSettings) -> None:
+        super().__init__(settings)
+        self._rows: dict[str, int] = {}  # external id -> its row
+        self._existed: set[str] = set()  # external ids of the file the database had before
 
     def columns(self) -> list[Column]:
         users = dict(User.objects.values_list("username", "id"))
@@ -42,6 +51,7 @@ class CustomersImport(ImportKind):
 
     def check(self, row: int, record: dict[str, Any]) -> None:
         self.require_unique(row, record["external_id"], "external_id", "customer id")
+        self._rows[record["external_id"]] = row
         email = record.get("email")
         if email and ("@" not in email or " " in email):
             raise RowProblem("email", "expected an e-mail address like name@example.com")
@@ -49,6 +59,8 @@ class CustomersImport(ImportKind):
             raise RowProblem("latitude", "expected both latitude and longitude, or neither")
 
     def write(self, records: list[dict[str, Any]], present: list[str]) -> None:
+        external_ids = [record["external_id"] for record in records]
+        self._existed.update(Customer.objects.filter(external_id__in=external_ids).values_list("external_id", flat=True))
         fields = [name for name in present if name != "tags"]
         if "region" in fields:
             region_ids = regions_ensure(codes={r["region"] for r in records if r.get("region")})
@@ -56,3 +68,8 @@ class CustomersImport(ImportKind):
                 record["region"] = region_ids.get(record.get("region") or "")
         tags = {r["external_id"]: r.get("tags", ()) for r in records} if "tags" in present else None
         customers_upsert(fields=fields, rows=[tuple(r[f] for f in fields) for r in records], tags=tags)
+
+    def after_write(self) -> list[RowError]:
+        created = self._rows.keys() - self._existed
+        self.suspected_duplicates = tuple(suspected_duplicates(rows=self._rows, created=created))
+        return [suspect.as_error() for suspect in self.suspected_duplicates] if self.settings.refuse_duplicates else []

@@ -1,14 +1,15 @@
-"""Import of payments, upserted by reference."""
+"""Import of payments, upserted by reference; the pipeline stages of their customers follow."""
 
 from typing import Any
 
 from clientela.crm.models import Customer, Payment
 from clientela.crm.services.business import payments_upsert
 from clientela.imports.fields import Date, Money, Reference, Text
-from clientela.imports.kinds.base import Column, ImportKind
+from clientela.imports.kinds.base import Column
+from clientela.imports.kinds.stages import StagesFollow
 
 
-class PaymentsImport(ImportKind):
+class PaymentsImport(StagesFollow):
     model = Payment
 
     def columns(self) -> list[Column]:
@@ -25,6 +26,9 @@ class PaymentsImport(ImportKind):
         self.require_unique(row, record["reference"], "reference", "payment reference")
 
     def write(self, records: list[dict[str, Any]], present: list[str]) -> None:
+        references = [r["reference"] for r in records]
+        self.touched.update(Payment.objects.filter(reference__in=references).values_list("customer_id", flat=True))
+        self.touched.update(r["customer_id"] for r in records)
         payments_upsert(
             rows=[(r["reference"], r["customer_id"], r["date"], r["amount"], r.get("invoice", "")) for r in records]
         )

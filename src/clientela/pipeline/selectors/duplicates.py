@@ -1,13 +1,24 @@
 """Customers that look like the same company: same tax id, e-mail or phone, or a similar name in the same town."""
 
-from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
-from itertools import combinations
 
 from django.db.models import QuerySet
 
 from clientela.crm.models import Customer
-from clientela.pipeline.matching import email_key, name_key, phone_key, similar_names, tax_id_key, town_key
+from clientela.pipeline.matching import (
+    SAME_EMAIL,
+    SAME_PHONE,
+    SAME_TAX_ID,
+    SIMILAR_NAME_SAME_TOWN,
+    Identity,
+    email_key,
+    lookalike_pairs,
+    phone_key,
+    similar_names,
+    tax_id_key,
+    town_key,
+)
 
 MAX_PAIRS = 200
 
@@ -32,18 +43,18 @@ def duplicates_of(
 
     if tax_id_key(tax_id):
         for customer in candidates.filter(pipeline__tax_id=tax_id_key(tax_id)):
-            add(customer, "same tax id")
+            add(customer, SAME_TAX_ID)
     if email_key(email):
         for customer in candidates.filter(email__iexact=email_key(email)):
-            add(customer, "same e-mail")
+            add(customer, SAME_EMAIL)
     if phone_key(phone):
         ids = [pk for pk, number in candidates.exclude(phone="").values_list("pk", "phone").iterator() if phone_key(number) == phone_key(phone)]
         for customer in candidates.filter(pk__in=ids):
-            add(customer, "same phone")
+            add(customer, SAME_PHONE)
     if town_key(city):
         for customer in candidates.filter(city__iexact=city.strip()):
             if similar_names(name, customer.name):
-                add(customer, "similar name in the same town")
+                add(customer, SIMILAR_NAME_SAME_TOWN)
     matches = [DuplicateMatch(customer, tuple(reasons)) for customer, reasons in found.values()]
     return sorted(matches, key=lambda match: (-len(match.reasons), match.customer.name, match.customer.pk))
 
@@ -57,31 +68,17 @@ class DuplicatePair:
     reasons: tuple[str, ...]
 
 
-def duplicate_pairs(*, customers: QuerySet[Customer], limit: int = MAX_PAIRS) -> list[DuplicatePair]:
-    """Pairs of `customers` that look like one company (as after an import), strongest evidence first, at most `limit`."""
-    rows = list(customers.values_list("pk", "name", "city", "email", "phone", "pipeline__tax_id"))
-    reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
-    keys = (
-        ("same tax id", lambda row: tax_id_key(row[5] or "")),
-        ("same e-mail", lambda row: email_key(row[3])),
-        ("same phone", lambda row: phone_key(row[4])),
-    )
-    for reason, key in keys:
-        groups: dict[str, list[int]] = defaultdict(list)
-        for row in rows:
-            if value := key(row):
-                groups[value].append(row[0])
-        for ids in groups.values():
-            for pair in combinations(sorted(ids), 2):
-                reasons[pair].append(reason)
-    towns: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for row in rows:
-        if town := town_key(row[2]):
-            towns[town].append((row[0], name_key(row[1])))
-    for members in towns.values():
-        for (a, first), (b, second) in combinations(sorted(members), 2):
-            if first and second and (first == second or similar_names(first, second)):
-                reasons[(a, b)].append("similar name in the same town")
-    ranked = sorted(reasons.items(), key=lambda item: (-len(item[1]), item[0]))[:limit]
+def duplicate_pairs(*, customers: QuerySet[Customer], new: Collection[int] | None = None, limit: int | None = MAX_PAIRS) -> list[DuplicatePair]:
+    """Pairs of `customers` that look like one company, strongest evidence first, at most `limit` (None: all).
+
+    With `new` (customer ids, such as those an import created), only the pairs with at least one
+    of them: each new customer is compared with all the others.
+    """
+    rows = customers.values_list("pk", "name", "city", "email", "phone", "pipeline__tax_id")
+    ordered = sorted(rows, key=lambda row: (new is not None and row[0] in new, row[0]))
+    first_new = 0 if new is None else sum(1 for row in ordered if row[0] not in new)
+    records = [Identity(name, city, email, phone, tax_id or "") for _, name, city, email, phone, tax_id in ordered]
+    found = {tuple(sorted((ordered[i][0], ordered[j][0]))): why for (i, j), why in lookalike_pairs(records, first_new=first_new).items()}
+    ranked = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))[:limit]
     by_id = customers.model.objects.select_related("owner").in_bulk({pk for pair, _ in ranked for pk in pair})
     return [DuplicatePair(by_id[a], by_id[b], tuple(why)) for (a, b), why in ranked]

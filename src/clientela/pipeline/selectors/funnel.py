@@ -8,7 +8,7 @@ from datetime import date, datetime
 from django.db.models import QuerySet
 
 from clientela.crm.models import Contract, Customer
-from clientela.pipeline.models import MANUAL_STAGES, STAGE_ORDER, LeadChannel, PipelineEntry, Stage, StageChange
+from clientela.pipeline.models import OPEN_STAGES, STAGE_ORDER, LeadChannel, PipelineEntry, Stage, StageChange
 
 SIGNED_INDEX = STAGE_ORDER.index(Stage.SIGNED)
 UNKNOWN = "(not recorded)"
@@ -16,7 +16,7 @@ UNKNOWN = "(not recorded)"
 
 @dataclass(frozen=True)
 class StageFigures:
-    """One stage: how many reached it, how many of them reached the next, and how long a stay lasted."""
+    """One stage: how many reached it, how many of them reached the next or were dropped from it, and how long a stay lasted."""
 
     stage: str
     label: str
@@ -24,10 +24,15 @@ class StageFigures:
     converted: int | None  # None for the last stage
     median_days: float | None  # of the stays that ended
     signed: int | None = None  # how many that reached this prospect stage were signed later
+    dropped: int | None = None  # how many that reached this prospect stage were moved from it to lost
 
     @property
     def conversion(self) -> float | None:
         return self.converted / self.reached if self.converted is not None and self.reached else None
+
+    @property
+    def drop_rate(self) -> float | None:
+        return self.dropped / self.reached if self.dropped is not None and self.reached else None
 
     @property
     def probability(self) -> float | None:
@@ -68,31 +73,41 @@ class Funnel:
     forecast: list[ForecastMonth]
     undated: int = 0
     probabilities: dict[str, float | None] = field(default_factory=dict)
+    lost: int = 0  # prospects lost now (dropped and not reopened)
 
 
 @dataclass
 class _Path:
-    """One customer's way through the stages."""
+    """One customer's way through the stages (indexes in STAGE_ORDER; lost is none of them)."""
 
     first: int
     highest: int
     entered: datetime
     stays: list[tuple[int, datetime, datetime]] = field(default_factory=list)  # stage, from, to
+    dropped: set[int] = field(default_factory=set)  # stages it was moved from to lost
+    lost: bool = False  # at lost now
 
 
 def _paths(customers: QuerySet[Customer]) -> dict[int, _Path]:
     paths: dict[int, _Path] = {}
-    last: dict[int, tuple[int, datetime]] = {}
+    last: dict[int, tuple[int | None, datetime]] = {}
     changes = StageChange.objects.filter(customer__in=customers).order_by("customer_id", "at", "id")
     for customer_id, to_stage, at in changes.values_list("customer_id", "to_stage", "at").iterator(chunk_size=5000):
-        index = STAGE_ORDER.index(to_stage)
+        index = STAGE_ORDER.index(to_stage) if to_stage in STAGE_ORDER else None
         path = paths.get(customer_id)
         if path is None:
+            if index is None:
+                continue  # lost before reaching any stage: nothing to count
             paths[customer_id] = _Path(index, index, at)
         else:
-            path.highest = max(path.highest, index)
             previous, since = last[customer_id]
-            path.stays.append((previous, since, at))
+            if previous is not None:
+                path.stays.append((previous, since, at))
+                if index is None:
+                    path.dropped.add(previous)
+            if index is not None:
+                path.highest = max(path.highest, index)
+            path.lost = index is None
         last[customer_id] = (index, at)
     return paths
 
@@ -101,11 +116,14 @@ def funnel_report(*, customers: QuerySet[Customer], today: date) -> Funnel:
     """The funnel of `customers` from their stage history; the probabilities of signing are learned from it.
 
     A customer counts as having reached every stage from the one it entered at up to the furthest it
-    got (moving back does not undo that). Conversion of a stage is the share of those that reached
-    it which reached the next; the probability of signing from a prospect stage is the share of
-    those that reached it which were signed. Won value is the value of the contracts a prospect
-    signed since it entered the pipeline. The forecast weighs each open prospect's expected profit
-    by the probability of its stage, in the month of its expected signing date.
+    got (moving back, or being dropped to lost, does not undo that). Conversion of a stage is the
+    share of those that reached it which reached the next; dropped, of those which were moved
+    from it to lost. The probability of signing from a prospect stage is the share of those that
+    reached it which were signed: one dropped from target is a target that failed (unless it was
+    reopened and signed later), and open prospects have not signed yet. Won value is the value of
+    the contracts a prospect signed since it entered the pipeline. The forecast weighs each open
+    prospect's expected profit by the probability of its stage, in the month of its expected
+    signing date; lost prospects are left out.
     """
     paths = _paths(customers)
     stages = []
@@ -113,6 +131,7 @@ def funnel_report(*, customers: QuerySet[Customer], today: date) -> Funnel:
         at_or_past = [path for path in paths.values() if path.first <= index <= path.highest]
         last = index == len(STAGE_ORDER) - 1
         days = [(end - start).total_seconds() / 86400 for path in paths.values() for stay, start, end in path.stays if stay == index]
+        prospect_stage = stage in OPEN_STAGES
         stages.append(
             StageFigures(
                 stage=stage,
@@ -120,13 +139,14 @@ def funnel_report(*, customers: QuerySet[Customer], today: date) -> Funnel:
                 reached=len(at_or_past),
                 converted=None if last else sum(1 for path in at_or_past if path.highest > index),
                 median_days=statistics.median(days) if days else None,
-                signed=sum(1 for path in at_or_past if path.highest >= SIGNED_INDEX) if stage in MANUAL_STAGES else None,
+                signed=sum(1 for path in at_or_past if path.highest >= SIGNED_INDEX) if prospect_stage else None,
+                dropped=sum(1 for path in at_or_past if index in path.dropped) if prospect_stage else None,
             )
         )
-    probabilities = {figures.stage: figures.probability for figures in stages if figures.stage in MANUAL_STAGES}
+    probabilities = {figures.stage: figures.probability for figures in stages if figures.stage in OPEN_STAGES}
     by_source, by_channel = _won_by_source(customers, paths)
     forecast, undated = _forecast(customers, probabilities, today)
-    return Funnel(stages, by_source, by_channel, forecast, undated, probabilities)
+    return Funnel(stages, by_source, by_channel, forecast, undated, probabilities, lost=sum(1 for path in paths.values() if path.lost))
 
 
 def _won_by_source(customers: QuerySet[Customer], paths: dict[int, _Path]) -> tuple[list[SourceFigures], list[SourceFigures]]:
@@ -158,7 +178,7 @@ def _forecast(customers: QuerySet[Customer], probabilities: dict[str, float | No
     months: dict[date | None, ForecastMonth] = {}
     undated = 0
     this_month = today.replace(day=1)
-    open_entries = PipelineEntry.objects.filter(customer__in=customers, stage__in=MANUAL_STAGES)
+    open_entries = PipelineEntry.objects.filter(customer__in=customers, stage__in=OPEN_STAGES)
     for stage, expected_on, cents in open_entries.values_list("stage", "expected_signing_on", "expected_value_cents"):
         if expected_on is None:
             undated += 1

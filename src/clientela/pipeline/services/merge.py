@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from clientela.crm.models import Customer, User
-from clientela.pipeline.models import STAGE_ORDER, CustomerMerge, PipelineEntry, StageChange
+from clientela.pipeline.models import CustomerMerge, PipelineEntry, StageChange, stage_rank
 
 # One-to-one records (profile, preferences, pipeline entry) of the merged customer fill the kept one's blanks.
 _BLANK = (None, "", [], {})
@@ -21,14 +21,14 @@ def customers_merge(*, user: User, kept: Customer, merged: Customer) -> Customer
     alerts, greetings, groups and group activities are re-pointed; where the kept customer
     already has a record that may exist once (a class in the same snapshot, a profile), the kept
     one stays and its blank fields are filled from the merged one. The pipeline keeps the further
-    of the two stages.
+    of the two stages (an open or signed one rather than lost).
     """
     if kept.pk == merged.pk:
         raise ValidationError("a customer cannot be merged with itself")
     kept = Customer.objects.select_for_update().get(pk=kept.pk)
     merged = Customer.objects.select_for_update().get(pk=merged.pk)
     stage_before = _stage_of(kept)
-    further = max((_stage_of(kept), _stage_of(merged)), key=lambda stage: STAGE_ORDER.index(stage) if stage else -1)
+    further = max((_stage_of(kept), _stage_of(merged)), key=stage_rank)
     moved: Counter[str] = Counter()
     for relation in Customer._meta.related_objects:  # earlier merges into `merged` too
         if relation.many_to_many:

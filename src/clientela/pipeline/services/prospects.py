@@ -10,7 +10,7 @@ from django.db import transaction
 from clientela.crm.models import Customer, CustomerProfile, User
 from clientela.crm.services.customers import customer_create
 from clientela.pipeline.matching import tax_id_key
-from clientela.pipeline.models import MANUAL_STAGES, PipelineEntry, Stage, StageChange
+from clientela.pipeline.models import OPEN_STAGES, PipelineEntry, Stage, StageChange
 from clientela.pipeline.selectors.duplicates import DuplicateMatch, duplicates_of
 
 # Fields of the entry a salesperson edits, and the matrix levels kept in the customer profile.
@@ -49,8 +49,8 @@ def prospect_create(
 
     The duplicate check looks at every customer (a prospect may already belong to a colleague).
     """
-    if stage not in MANUAL_STAGES:
-        raise ValidationError({"stage": f"a new prospect starts at {', '.join(MANUAL_STAGES)}, not at {stage}"})
+    if stage not in OPEN_STAGES:
+        raise ValidationError({"stage": f"a new prospect starts at {', '.join(OPEN_STAGES)}, not at {stage}"})
     unknown = set(deal) - set(ENTRY_FIELDS)
     if unknown:
         raise TypeError(f"unknown prospect fields: {', '.join(sorted(unknown))}")

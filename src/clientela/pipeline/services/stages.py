@@ -1,17 +1,21 @@
 """Stage moves: by hand where the data cannot tell (future → potential → target), by the data after that."""
 
-from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from clientela.crm.models import Alert, Contract, Customer, Instalment, Payment, User
-from clientela.pipeline.models import MANUAL_STAGES, PipelineEntry, Stage, StageChange
-from clientela.pipeline.standing import ContractTerms, Overdue, Received, Standing, contract_standing, data_moves
+from clientela.crm.models import Alert, Customer, User
+from clientela.pipeline.models import MANUAL_STAGES, REOPEN_STAGES, PipelineEntry, Stage, StageChange, manual_moves
+from clientela.pipeline.standing import Overdue, Standing, contract_standing, data_moves
+from clientela.receivables.selectors.ledgers import customer_documents
 
+SYNC_BY_ID = 5000  # customer ids a sync filters by; more sync everybody (a pass over all costs about the same, in few query parameters)
 DATA_STAGES_MESSAGE = (
     "signed and qualified follow the contracts and payments: a customer is signed once a contract is signed and its "
     "first payment received, and qualified once it pays every instalment by its due date; record those and the stage follows"
@@ -43,7 +47,12 @@ def _starting_stage(status: str) -> tuple[str, str]:
 
 @transaction.atomic
 def stage_move(*, user: User, customer: Customer, to_stage: str, reason: str) -> PipelineEntry:
-    """Move a prospect between future, potential and target, with a reason; ValidationError says why a move is refused."""
+    """Move a prospect by hand, with a reason; ValidationError says why a move is refused.
+
+    Open prospects move between future, potential and target, or drop out to lost (a target that
+    signed with a competitor, a lead that went nowhere); a lost prospect is reopened at future or
+    potential. Signed and qualified follow the data (`pipeline_sync`).
+    """
     entry = _entry_for(customer)
     reason = reason.strip()
     if to_stage not in Stage.values:
@@ -52,6 +61,9 @@ def stage_move(*, user: User, customer: Customer, to_stage: str, reason: str) ->
         raise ValidationError({"stage": f"{customer.name} is already at stage {entry.get_stage_display()}"})
     if to_stage not in MANUAL_STAGES or entry.stage not in MANUAL_STAGES:
         raise ValidationError({"stage": f"{customer.name} cannot be moved by hand to {Stage(to_stage).label}: {DATA_STAGES_MESSAGE}"})
+    if to_stage not in manual_moves(entry.stage):
+        reopen = " or ".join(str(Stage(stage).label) for stage in REOPEN_STAGES)
+        raise ValidationError({"stage": f"{customer.name} is lost: reopen it at {reopen}, then move it on from there"})
     if not reason:
         raise ValidationError({"reason": "give a reason for the move"})
     if len(reason) > 300:
@@ -77,17 +89,19 @@ class SyncResult:
 
 
 @transaction.atomic
-def pipeline_sync(*, today: date) -> SyncResult:
-    """Apply the data-driven moves to every customer as of `today`; running it again changes nothing.
+def pipeline_sync(*, today: date, customer_ids: Collection[int] | None = None) -> SyncResult:
+    """Apply the data-driven moves to every customer (or those of `customer_ids`) as of `today`; running it again changes nothing.
 
     Customers without an entry get one (prospects at future, others at signed). Then a first
     payment on a signed contract makes a prospect signed (and an active customer), the latest
     contract paid in full by its due dates makes it qualified, and an overdue instalment takes it
     back to signed; each move is dated on the day the data show, and each overdue instalment of a
-    signed or qualified customer alerts its owner once.
+    signed or qualified customer alerts its owner once. More than `SYNC_BY_ID` customer ids sync
+    every customer, which gives them the same result.
     """
-    created = _entries_create()
-    standings = _standings(today)
+    ids = list(customer_ids) if customer_ids is not None and len(customer_ids) <= SYNC_BY_ID else None
+    created = _entries_create(ids)
+    standings = _standings(today, ids)
     entries = PipelineEntry.objects.select_for_update().filter(customer_id__in=list(standings)).select_related("customer")
     moves = 0
     for entry in entries:
@@ -100,8 +114,13 @@ def pipeline_sync(*, today: date) -> SyncResult:
     return SyncResult(created, moves, alerts)
 
 
-def _entries_create() -> int:
-    missing = list(Customer.objects.filter(pipeline__isnull=True).values_list("id", "status"))
+def _only(records: QuerySet[Any], customer_field: str, ids: list[int] | None) -> QuerySet[Any]:
+    """The records of the customers of `ids` (all of them for None)."""
+    return records if ids is None else records.filter(**{f"{customer_field}__in": ids})
+
+
+def _entries_create(ids: list[int] | None) -> int:
+    missing = list(_only(Customer.objects.filter(pipeline__isnull=True), "pk", ids).values_list("id", "status"))
     now = timezone.now()
     starts = {pk: _starting_stage(status) for pk, status in missing}
     PipelineEntry.objects.bulk_create(PipelineEntry(customer_id=pk, stage=stage, stage_since=now) for pk, (stage, _) in starts.items())
@@ -111,19 +130,14 @@ def _entries_create() -> int:
     return len(missing)
 
 
-def _standings(today: date) -> dict[int, Standing]:
-    """Each customer with contracts: how it stands on them."""
-    contracts: dict[int, dict[str, ContractTerms]] = defaultdict(dict)
-    schedules: dict[int, list[tuple[int, date, int]]] = defaultdict(list)
-    for contract_pk, sequence, due, amount in Instalment.objects.values_list("contract_id", "sequence", "due_date", "amount_cents"):
-        schedules[contract_pk].append((sequence, due, amount))
-    for pk, customer_id, contract_id, signed_on in Contract.objects.values_list("id", "customer_id", "contract_id", "signed_on"):
-        contracts[customer_id][contract_id] = ContractTerms(contract_id, signed_on, tuple(sorted(schedules[pk])))
-    received: dict[int, list[Received]] = defaultdict(list)
-    payments = Payment.objects.filter(customer_id__in=list(contracts))
-    for customer_id, on, amount, invoice in payments.values_list("customer_id", "date", "amount_cents", "invoice"):
-        received[customer_id].append(Received(on, amount, invoice))
-    return {customer_id: contract_standing(list(terms.values()), received[customer_id], today) for customer_id, terms in contracts.items()}
+def _standings(today: date, ids: list[int] | None) -> dict[int, Standing]:
+    """Each customer (of `ids`) with contracts: how it stands on them, its payments allocated as on the receivables pages."""
+    documents = customer_documents(customers=_only(Customer.objects.filter(contracts__isnull=False), "pk", ids).distinct())
+    return {
+        customer_id: contract_standing(docs.schedules, docs.receipts, today, docs.invoices)
+        for customer_id, docs in documents.items()
+        if docs.schedules
+    }
 
 
 def _moment(day: date, not_before: datetime) -> datetime:

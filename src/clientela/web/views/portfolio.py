@@ -1,4 +1,4 @@
-"""Web pages: thin views that read through selectors."""
+"""The portfolio at a glance and the customer list."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -7,14 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from clientela.crm.models import Customer, Region, Tag, User
-from clientela.crm.selectors.customers import (
-    CustomerFilters,
-    customer_get,
-    customer_list as customers_filtered,
-    customer_totals,
-    customers_visible_to,
-    portfolio_summary,
-)
+from clientela.crm.selectors.customers import CustomerFilters, customer_list as customers_filtered, customers_visible_to, portfolio_summary
 
 PAGE_SIZE = 25
 
@@ -58,15 +51,3 @@ def customer_list(request: HttpRequest) -> HttpResponse:
     }
     return render(request, "web/customer_list.html", context)
 
-
-@login_required
-def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show a customer's file: profile, contacts, groups, transactions and payments."""
-    customer = customer_get(user=request.user, pk=pk)
-    context = {
-        "customer": customer,
-        "totals": customer_totals(customer=customer, today=timezone.localdate()),
-        "transactions": customer.transactions.select_related("product")[:50],
-        "payments": customer.payments.all()[:50],
-    }
-    return render(request, "web/customer_detail.html", context)

@@ -1,0 +1,1 @@
+"""Field sales (SPEC S6): visit plans, daily routes, targets by customer × product × month, monthly evaluations."""

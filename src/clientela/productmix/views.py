@@ -1,0 +1,60 @@
+"""The product mix page and its .xlsx export, for the customers the user may see."""
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from clientela.crm.models import Team, User
+from clientela.crm.selectors.customers import customers_visible_to
+from clientela.followup.reports import report_scope
+from clientela.productmix.export import product_mix_xlsx
+from clientela.productmix.forms import MixForm
+from clientela.productmix.selectors import product_mix_report
+from clientela.segmentation.services import month_end_before
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def product_mix(request: HttpRequest) -> HttpResponse:
+    """Show the ABC of products, declining products and those few customers buy, from the purchases of the customers the user may see."""
+    visible = customers_visible_to(request.user)
+    people = User.objects.filter(customers__in=visible).distinct().order_by("username")
+    teams = Team.objects.filter(members__customers__in=visible).distinct().order_by("name")
+    person = get_object_or_404(people, pk=_number(request.GET["salesperson"])) if request.GET.get("salesperson") else None
+    team = get_object_or_404(teams, pk=_number(request.GET["team"])) if request.GET.get("team") else None
+    defaults = {"as_of": month_end_before(timezone.localdate()).isoformat(), "months": "12", "metric": "revenue", "few_buyers": "5", "decline": "10"}
+    form = MixForm(defaults | {name: value for name, value in request.GET.items() if value})
+    report = None
+    if form.is_valid():
+        customers = report_scope(user=request.user, salesperson=person, team=team)
+        if region := form.cleaned_data["region"]:
+            customers = customers.filter(region=region)
+        report = product_mix_report(customers=customers, as_of=form.cleaned_data["as_of"], mix=form.mix())
+        if request.GET.get("format") == "xlsx":
+            scope = [("region", region.code if region else "all"), ("salesperson", str(person or "all")), ("team", str(team or "all"))]
+            with tempfile.TemporaryDirectory() as directory:
+                path = Path(directory) / "mix.xlsx"
+                product_mix_xlsx(report, path, scope)
+                response = HttpResponse(path.read_bytes(), content_type=XLSX)
+            response["Content-Disposition"] = f'attachment; filename="product-mix-{report.as_of}.xlsx"'
+            return response
+    context: dict[str, Any] = {
+        "form": form,
+        "report": report,
+        "people": people,
+        "teams": teams,
+        "person": person,
+        "team": team,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "productmix/mix.html", context)
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdecimal() else None

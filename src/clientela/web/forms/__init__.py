@@ -1,0 +1,1 @@
+"""Forms of the web pages: they check and convert input; services do the writing."""

@@ -1,0 +1,129 @@
+"""Scheme settings: the list, a form per scheme generated from its kind, a preview of the classes, saving a new version.
+
+Admins tune the schemes (SPEC: the analyst/admin's job); supervisors may read the settings their team
+is classified by; salespeople have no settings pages (403).
+"""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clientela.engine.schemes import KINDS, SchemeError, scheme_from_dict
+from clientela.segmentation.models import Scheme, Snapshot
+from clientela.segmentation.selectors import scheme_preview as classes_preview
+from clientela.segmentation.services import SegmentationRefused, app_database, month_end_before, scheme_save
+from clientela.web.forms.errors import service_errors_add
+from clientela.web.forms.schemes import SchemeForm, scheme_form_class, scheme_initial
+from clientela.web.roles import is_admin, require_admin, require_supervisor_or_admin
+
+
+@login_required
+def scheme_list(request: HttpRequest) -> HttpResponse:
+    """List the schemes with their version, state and latest snapshot."""
+    require_supervisor_or_admin(request.user)
+    schemes = list(Scheme.objects.all())
+    latest: dict[int, Snapshot] = {}
+    for snapshot in Snapshot.objects.filter(scheme__in=schemes).order_by("scheme_id", "-as_of", "-version"):
+        latest.setdefault(snapshot.scheme_id, snapshot)
+    rows = [(scheme, latest.get(scheme.pk)) for scheme in schemes]
+    return render(request, "web/settings/schemes.html", {"rows": rows, "kinds": list(KINDS), "can_edit": is_admin(request.user)})
+
+
+def _preview_date(request: HttpRequest, scheme: Scheme | None) -> date:
+    """The date of the scheme's latest snapshot, else the last month end; `as_of` in the request wins."""
+    try:
+        return date.fromisoformat(request.POST.get("as_of") or request.GET.get("as_of") or "")
+    except ValueError:
+        pass
+    snapshot = Snapshot.objects.filter(scheme=scheme).order_by("-as_of").first() if scheme else None
+    return snapshot.as_of if snapshot else month_end_before(timezone.localdate())
+
+
+def _page(request: HttpRequest, form: SchemeForm, scheme: Scheme | None) -> HttpResponse:
+    latest = Snapshot.objects.filter(scheme=scheme).order_by("-as_of", "-version").first() if scheme else None
+    context = {"form": form, "scheme": scheme, "kind": form.kind, "latest": latest, "as_of": _preview_date(request, scheme), "can_edit": is_admin(request.user)}
+    return render(request, "web/settings/scheme_edit.html", context)
+
+
+@login_required
+def scheme_edit(request: HttpRequest, name: str) -> HttpResponse:
+    """Show a scheme's settings; admins change them, and a changed definition is saved as the next version."""
+    require_supervisor_or_admin(request.user)
+    scheme = get_object_or_404(Scheme, name=name)
+    form_class = scheme_form_class(scheme.kind)
+    if request.method == "POST":
+        require_admin(request.user)
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                saved = scheme_save(name=scheme.name, definition=form.definition(), active=form.cleaned_data["active"])
+            except ValidationError as error:
+                service_errors_add(form, error)
+            else:
+                messages.success(request, _("%(name)s saved as version %(version)s.") % {"name": saved.name, "version": saved.version})
+                return redirect("web:scheme_edit", name=saved.name)
+    else:
+        form = form_class(initial=scheme_initial(scheme.definition, scheme.active))
+    if not is_admin(request.user):
+        for field in form.fields.values():
+            field.disabled = True
+    return _page(request, form, scheme)
+
+
+@login_required
+def scheme_new(request: HttpRequest) -> HttpResponse:
+    """Create a scheme of a kind (e.g. a second ABC on units) from the kind's default settings."""
+    require_admin(request.user)
+    kind = request.POST.get("kind") or request.GET.get("kind", "")
+    if kind not in KINDS:
+        raise Http404
+    form_class = scheme_form_class(kind)
+    if request.method == "POST":
+        form = form_class(request.POST, new=True)
+        if form.is_valid():
+            name = form.cleaned_data["name"]
+            if Scheme.objects.filter(name=name).exists():
+                form.add_error("name", _("A scheme named %(name)s exists already.") % {"name": name})
+            else:
+                try:
+                    saved = scheme_save(name=name, definition=form.definition(), active=form.cleaned_data["active"])
+                except ValidationError as error:
+                    service_errors_add(form, error)
+                else:
+                    messages.success(request, _("%(name)s created.") % {"name": saved.name})
+                    return redirect("web:scheme_edit", name=saved.name)
+    else:
+        form = form_class(initial=scheme_initial(KINDS[kind](name=kind).model_dump(mode="json"), True), new=True)
+    return _page(request, form, None)
+
+
+@login_required
+@require_POST
+def scheme_preview(request: HttpRequest, name: str) -> HttpResponse:
+    """How many customers each class would get with the settings of the form, before saving (an HTMX fragment)."""
+    require_admin(request.user)
+    scheme = Scheme.objects.filter(name=name).first()
+    kind = scheme.kind if scheme else request.POST.get("kind", "")
+    if kind not in KINDS:
+        raise Http404
+    form = scheme_form_class(kind)(request.POST)  # a new scheme's name does not change its classes
+    as_of = _preview_date(request, scheme)
+    context: dict[str, object] = {"as_of": as_of, "form": form}
+    if form.is_valid():
+        try:
+            definition = scheme_from_dict({**form.definition(), "name": name})
+            with app_database() as database:
+                context["counts"] = classes_preview(definition=definition, as_of=as_of, database=database)
+        except (SchemeError, SegmentationRefused, ValueError) as error:
+            context["error"] = str(error)
+        latest = Snapshot.objects.filter(scheme=scheme).order_by("-as_of", "-version").first() if scheme else None
+        context["current"] = latest.class_counts if latest else {}
+        context["latest"] = latest
+    return render(request, "web/settings/_preview.html", context)
