@@ -107,7 +107,8 @@ def test_the_server_runs_the_due_segmentation_when_it_starts(shop, tmp_path):
     database = tmp_path / "x.db"
     with served(database, tmp_path / "server") as server:
         deadline = time.monotonic() + 120
-        while read(database, "SELECT count(*) FROM scheme_snapshots")[0][0] < len(DEFAULT_SCHEMES):
+        # The run prints its snapshots once they are all stored: wait for both.
+        while read(database, "SELECT count(*) FROM scheme_snapshots")[0][0] < len(DEFAULT_SCHEMES) or f"abc v1 as of {month_end}" not in server.log_text():
             assert time.monotonic() < deadline, server.log_text()
             time.sleep(0.5)
         log = server.log_text()
