@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "clientela.followup",
     "clientela.greetings",
     "clientela.pipeline",
+    "clientela.dashboards",
     "clientela.web",
 ]
 

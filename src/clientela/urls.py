@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("clientela.followup.urls")),
     path("", include("clientela.greetings.urls")),
     path("", include("clientela.pipeline.urls")),
+    path("", include("clientela.dashboards.urls")),
     path("", include("clientela.web.urls")),
 ]
