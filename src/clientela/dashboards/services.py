@@ -56,7 +56,7 @@ def snapshots_index_many(*, snapshots: list[Snapshot]) -> list[IndexedSnapshot]:
 @transaction.atomic
 def _index_build(snapshot: Snapshot) -> IndexedSnapshot:
     # Concurrent first views of a snapshot build it in turn; the second finds it built.
-    Snapshot.objects.select_for_update().filter(pk=snapshot.pk).exists()
+    Snapshot.objects.select_for_update().get(pk=snapshot.pk)
     built = IndexedSnapshot.objects.filter(snapshot=snapshot).first()
     if built is not None:
         return built

@@ -29,7 +29,7 @@ def distribution_figure(data: Distribution, *, order: list[str]) -> go.Figure:
         for label in order
     ]
     return go.Figure(
-        data=bars, layout=layout(barmode="stack", xaxis={"title": {"text": _("As of")}, "type": "category"}, yaxis={"title": {"text": _("Customers")}})
+        data=bars, layout=layout(barmode="stack", legend={"orientation": "h", "y": -0.2, "traceorder": "normal"}, xaxis={"title": {"text": _("As of")}, "type": "category"}, yaxis={"title": {"text": _("Customers")}})
     )
 
 

@@ -57,8 +57,8 @@ def matrix_figure(data: Matrix, *, order: list[str], thresholds: dict[str, float
             height=480,
             shapes=lines,
             annotations=quadrants,
-            xaxis={"title": {"text": _("Contribution (logarithmic)")}, "type": "log", "tickformat": ".1%" if share else ",.0f"},
-            yaxis={"title": {"text": _("Stability")}, "range": [-0.02, 1.02]},
+            xaxis={"title": {"text": _("Contribution (logarithmic)")}, "type": "log", "dtick": "D2", "tickformat": ".1%" if share else "~s"},
+            yaxis={"title": {"text": _("Stability")}},
         ),
     )
 

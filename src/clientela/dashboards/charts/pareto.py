@@ -59,9 +59,9 @@ def pareto_figure(data: Pareto, *, order: list[str], money: bool, metric: str) -
         layout=layout(
             shapes=bands,
             annotations=names,
-            xaxis={"title": {"text": _("Customers by rank (logarithmic)") if log else _("Customers by rank")}, "type": "log" if log else "linear", "range": axis_range},
+            xaxis={"title": {"text": _("Customers by rank (logarithmic)") if log else _("Customers by rank")}, "type": "log" if log else "linear", "range": axis_range, **({"dtick": "D2"} if log else {})},
             yaxis={"title": {"text": metric}, "rangemode": "tozero"},
-            yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.02], "tickformat": ".0%", "showgrid": False},
+            yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.02], "dtick": 0.2, "tickformat": ".0%", "showgrid": False},
             bargap=0.15,
         ),
     )

@@ -3,11 +3,12 @@
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from clientela.dashboards.charts.cells import DataTable, customer_link, customer_url, metric_cell
-from clientela.dashboards.charts.style import LINE, PALETTE, layout
+from clientela.dashboards.charts.style import PALETTE, layout
 from clientela.dashboards.labels import class_name
 from clientela.dashboards.selectors.vip import DroppedOut, RegisterLine, RegisterMonth
 
@@ -16,7 +17,8 @@ NOT_VIP, VIP_COLOUR = "#eef2f5", PALETTE[0]
 
 def register_figure(lines: list[RegisterLine], window: list[str]) -> go.Figure:
     """A row per customer, a column per month of the window; a filled cell is a month in which they were a monthly VIP."""
-    names = [f"{line.row.customer.name} ({line.row.customer.external_id})" for line in lines]
+    # Unique labels (names repeat); long names are cut so the grid keeps its room on a phone.
+    names = [f"{_cut(line.row.customer.name)} ({line.row.customer.external_id})" for line in lines]
     return go.Figure(
         go.Heatmap(
             z=[[1 if month in line.months else 0 for month in window] for line in lines],
@@ -33,7 +35,7 @@ def register_figure(lines: list[RegisterLine], window: list[str]) -> go.Figure:
         ),
         layout=layout(
             height=max(260, 22 * len(lines) + 120),
-            margin={"l": 220, "r": 20, "t": 40, "b": 30},
+            margin={"l": 10, "r": 10, "t": 40, "b": 20},
             xaxis={"side": "top", "type": "category"},
             yaxis={"autorange": "reversed", "type": "category", "automargin": True},
         ),
@@ -41,20 +43,18 @@ def register_figure(lines: list[RegisterLine], window: list[str]) -> go.Figure:
 
 
 def history_figure(history: list[RegisterMonth]) -> go.Figure:
-    """Entries (up) and exits (down) of the register per snapshot, and its size on a second axis."""
+    """Entries (up) and exits (down) of the register per snapshot."""
     dates = [date_format(month.as_of, "SHORT_DATE_FORMAT") for month in history]
     return go.Figure(
         data=[
             go.Bar(x=dates, y=[month.entries for month in history], name=_("Entries"), marker_color=PALETTE[0]),
             go.Bar(x=dates, y=[None if month.exits is None else -month.exits for month in history], name=_("Exits"), marker_color=PALETTE[3]),
-            go.Scatter(x=dates, y=[month.size for month in history], name=_("Customers in the register"), yaxis="y2", mode="lines+markers", line={"color": LINE}),
         ],
         layout=layout(
             barmode="relative",
             height=360,
             xaxis={"type": "category", "title": {"text": _("As of")}},
-            yaxis={"title": {"text": _("Entries and exits")}},
-            yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero", "showgrid": False, "title": {"text": _("Register")}},
+            yaxis={"title": {"text": _("Customers")}},
         ),
     )
 
@@ -76,10 +76,14 @@ def history_table(history: list[RegisterMonth]) -> DataTable:
 
 
 def dropped_table(dropped: Iterable[DroppedOut], *, money: bool) -> DataTable:
-    columns = [_("Customer"), _("Salesperson"), _("Paid in the previous window"), _("Months as VIP before"), _("Paid in the window now"), _("Class now"), _("Alert")]
+    columns = [_("Customer"), _("Salesperson"), _("Paid in the previous window"), _("Months as VIP before"), _("Paid in the window now"), _("Class now"), _("Alert raised")]
     rows = (
         [customer_link(item.row.customer), str(item.row.customer.owner or ""), metric_cell(item.paid_before, money), ", ".join(item.months_before),
-         metric_cell(item.row.value, money), class_name(item.row.label), item.alert.message if item.alert else None]  # fmt: skip
+         metric_cell(item.row.value, money), class_name(item.row.label), timezone.localdate(item.alert.created_at) if item.alert else None]  # fmt: skip
         for item in dropped
     )
     return DataTable("vip-dropped", _("Dropped out of the register"), columns, rows)
+
+
+def _cut(name: str, length: int = 24) -> str:
+    return name if len(name) <= length else name[: length - 1] + "…"

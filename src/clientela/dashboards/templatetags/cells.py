@@ -59,6 +59,6 @@ def data_table(table: DataTable, empty: str = "") -> SafeString:
     if not body:
         body = f'<tr><td colspan="{len(table.columns)}" class="muted">{conditional_escape(empty or _("No customers."))}</td></tr>'
     return mark_safe(  # every part is escaped above
-        f'<div class="table-wrap"><table class="list" id="{conditional_escape(table.id)}"><caption>{conditional_escape(table.caption)}</caption>'
+        f'<div class="table-wrap"><table class="list dashboard" id="{conditional_escape(table.id)}"><caption>{conditional_escape(table.caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
