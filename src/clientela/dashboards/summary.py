@@ -111,7 +111,7 @@ def summarise(rows: Iterable[tuple[str, str | None, int]], *, points: int = CURV
     bands = _bands(labels)
     n = len(labels)
     step = max(1, ceil(n / points))
-    sampled = sorted({1, n, *range(step, n + 1, step), *(last for _, _, last in bands)} - {0})
+    sampled = sorted({1, n, *range(step, n + 1, step), *(last for _, _, last in bands)}) if n else []
     return Summary(
         customers=n,
         classes={label: ClassTotal(customers, value) for label, (customers, value) in classes.items()},

@@ -101,12 +101,15 @@ def overview(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, "dashboards/overview.html", form)
     scope = _scope(request, form)
-    latest: dict[str, IndexedSnapshot] = {}
-    for kind in ("abc", "vip", "matrix"):
-        schemes = dashboard_schemes(kinds=[kind])
-        snapshots = scheme_snapshots(scheme=default_scheme(schemes, kind), count=1) if schemes else []
+    kinds = ("abc", "vip", "matrix")
+    schemes = dashboard_schemes(kinds=kinds)
+    newest = {}
+    for kind in kinds:
+        of_kind = [scheme for scheme in schemes if scheme.kind == kind]
+        snapshots = scheme_snapshots(scheme=default_scheme(of_kind, kind), count=1) if of_kind else []
         if snapshots:
-            latest[kind] = snapshot_index(snapshot=snapshots[0])
+            newest[kind] = snapshots[0]
+    latest = dict(zip(newest, snapshots_index_many(snapshots=list(newest.values())), strict=True))
     context: dict[str, Any] = {"latest": latest}
     if "abc" in latest:
         facts = scheme_facts(latest["abc"].snapshot.scheme)
