@@ -7,7 +7,7 @@ from clientela.dashboards.selectors.scope import Scope
 from clientela.dashboards.selectors.snapshots import listed_rows, scope_rows, scope_summary
 from clientela.dashboards.summary import Summary
 
-POINTS = 500
+POINTS = 300
 RECOVER = 50
 
 
