@@ -11,7 +11,7 @@ from tests.web.test_browser import chromium, log_in, page  # noqa: F401 (chromiu
 pytestmark = pytest.mark.browser
 
 
-def test_a_salesperson_filters_the_matrix_and_opens_a_customer_from_a_point(page: Page, demo_server, demo_database):
+def test_a_salesperson_filters_the_matrix_and_opens_a_customer_from_a_point(page: Page, demo_server, demo_database):  # noqa: F811
     own = {pk for (pk,) in demo_database.query("SELECT c.id FROM customers c JOIN users u ON u.id = c.owner_id WHERE u.username = 'sales1'")}
     log_in(page, demo_server, "sales1", DEMO_PASSWORD)
 

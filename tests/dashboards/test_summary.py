@@ -2,7 +2,7 @@
 
 import pytest
 
-from clientela.dashboards.summary import ClassTotal, Summary, summarise
+from clientela.dashboards.summary import ClassTotal, Summary, summarise, summarise_groups
 
 # The company of tests/dashboards/conftest.py in rank order: (class, class before, value).
 COMPANY = [("A", "A", 50_000), ("A", "B", 20_000), ("A", "A", 15_000), ("B", "A", 10_000), ("C", "C", 5_000), ("C", "", 0)]
@@ -55,3 +55,22 @@ def test_json_round_trip():
     summary = summarise(COMPANY)
     assert Summary.from_json(summary.to_json()) == summary
     assert summary.customers_in("A") == 3 and summary.value_in("B") == 10_000 and summary.customers_in("EI") == 0
+
+
+def test_group_counts_give_the_figures_of_the_rows_without_the_curve():
+    rows = [*COMPANY, ("C", "C", -2_500)]
+    groups: dict[tuple[str, str], list[int]] = {}
+    for label, previous, value in rows:
+        group = groups.setdefault((previous, label), [0, 0, 0, 0])
+        group[0] += 1
+        group[1] += value
+        group[2] += max(value, 0)
+        group[3] += value < 0
+
+    counted = summarise_groups((previous, label, *group) for (previous, label), group in groups.items())
+
+    walked = summarise(rows)
+    assert (counted.customers, counted.classes, counted.flows, counted.losses, counted.positive_total) == (
+        walked.customers, walked.classes, walked.flows, walked.losses, walked.positive_total
+    )
+    assert counted.curve == () and counted.bands == ()

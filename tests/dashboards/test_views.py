@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from clientela.crm.services.customers import customer_create
 from clientela.dashboards.services import snapshots_index_recent
 from clientela.segmentation.models import CustomerClass, Snapshot
-from clientela.crm.services.customers import customer_create
 from tests.dashboards.conftest import snapshot
 
 PAGES = ["overview", "pareto", "classes", "matrix", "vip", "profit", "risk"]

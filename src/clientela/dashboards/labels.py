@@ -1,7 +1,7 @@
 """Names shown for classes, the strategy of each class, and the metrics, in the user's language."""
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from clientela.engine.metrics import Metric
 

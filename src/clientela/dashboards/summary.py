@@ -134,3 +134,38 @@ def _bands(labels: list[str]) -> tuple[tuple[str, int, int], ...]:
         else:
             runs.append((label, position, position))
     return tuple(runs)
+
+
+def summarise_groups(groups: Iterable[tuple[str | None, str, int, int, int, int]]) -> Summary:
+    """Summarise counts per (previous class or None, class): customers, value, positive value, customers with a loss.
+
+    The database counts the groups, so a summary of many customers costs a few rows; it has no
+    curve and no bands, which need every customer in rank order.
+
+    Examples
+    --------
+    >>> summary = summarise_groups([("A", "A", 2, 65_000, 65_000, 0), ("", "C", 2, -3_000, 0, 1)])
+    >>> summary.customers, summary.classes["C"], summary.flows, summary.losses, summary.positive_total
+    (4, ClassTotal(customers=2, value=-3000), {('A', 'A'): 2, ('', 'C'): 2}, 1, 65000)
+    """
+    classes: dict[str, list[int]] = {}
+    flows: dict[tuple[str, str], int] = {}
+    customers = losses = positive = 0
+    for previous, label, count, value, gains, lost in groups:
+        totals = classes.setdefault(label, [0, 0])
+        totals[0] += count
+        totals[1] += value
+        customers += count
+        losses += lost
+        positive += gains
+        if previous is not None:
+            flows[previous, label] = flows.get((previous, label), 0) + count
+    return Summary(
+        customers=customers,
+        classes={label: ClassTotal(count, value) for label, (count, value) in classes.items()},
+        flows=flows or None,
+        curve=(),
+        bands=(),
+        losses=losses,
+        positive_total=positive,
+    )

@@ -23,21 +23,20 @@ from clientela.dashboards.labels import STRATEGIES, metric_name
 from clientela.dashboards.models import IndexedSnapshot
 from clientela.dashboards.selectors.classes import changed_rows, class_distribution
 from clientela.dashboards.selectors.matrix import contribution_stability
-from clientela.dashboards.selectors.overview import class_members
+from clientela.dashboards.selectors.overview import class_members, vip_drop_outs
 from clientela.dashboards.selectors.pareto import pareto as pareto_data
 from clientela.dashboards.selectors.profit import loss_rows, profit_bands
-from clientela.dashboards.selectors.risk import at_risk as at_risk_data, lost_customers, risk_alerts
+from clientela.dashboards.selectors.risk import at_risk as at_risk_data
+from clientela.dashboards.selectors.risk import lost_customers, risk_alerts
 from clientela.dashboards.selectors.scope import Scope, dashboard_scope
 from clientela.dashboards.selectors.snapshots import (
     class_order,
     company_summary,
-    dashboard_schemes,
-    default_scheme,
+    latest_snapshots,
     listed_rows,
     scheme_facts,
-    scheme_snapshots,
     scope_rows,
-    scope_summary,
+    scope_total,
 )
 from clientela.dashboards.selectors.vip import VIP, dropped_out, dropped_rows, register_lines, register_month, register_rows, vip_register
 from clientela.dashboards.services import INDEXED_KINDS, snapshot_index, snapshots_index_many
@@ -101,33 +100,21 @@ def overview(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, "dashboards/overview.html", form)
     scope = _scope(request, form)
-    kinds = ("abc", "vip", "matrix")
-    schemes = dashboard_schemes(kinds=kinds)
-    newest = {}
-    for kind in kinds:
-        of_kind = [scheme for scheme in schemes if scheme.kind == kind]
-        snapshots = scheme_snapshots(scheme=default_scheme(of_kind, kind), count=1) if of_kind else []
-        if snapshots:
-            newest[kind] = snapshots[0]
+    newest = latest_snapshots(kinds=("abc", "vip", "matrix"))
     latest = dict(zip(newest, snapshots_index_many(snapshots=list(newest.values())), strict=True))
     context: dict[str, Any] = {"latest": latest}
-    if "abc" in latest:
-        facts = scheme_facts(latest["abc"].snapshot.scheme)
-        members = class_members(indexed=latest["abc"], scope=scope, label="A")
+    if abc := latest.get("abc"):
+        facts = scheme_facts(abc.snapshot.scheme)
+        members = class_members(indexed=abc, scope=scope, label="A")
         context["a_customers"] = {"count": members.count, "table": pareto.members_table(members.rows, money=facts.money, metric=metric_name(facts.metric))}
-    if "vip" in latest:
-        rows = dropped_rows(snapshot_id=latest["vip"].snapshot_id, scope=scope)
-        facts = scheme_facts(latest["vip"].snapshot.scheme)
-        context["dropped"] = {"count": rows.count(), "table": vip.dropped_table(dropped_out(indexed=latest["vip"], rows=list(rows[:10])), money=facts.money)}
-    if "matrix" in latest:
-        facts = scheme_facts(latest["matrix"].snapshot.scheme)
-        members = class_members(indexed=latest["matrix"], scope=scope, label="EII")
-        share = latest["matrix"].snapshot.scheme.definition.get("contribution") == "share"
-        context["recover"] = {
-            "count": members.count,
-            "strategy": STRATEGIES["EII"],
-            "table": matrix.points_table(members.rows, table_id="overview-recover", caption=_("EII customers to recover"), share=share, money=facts.money),
-        }
+    if register := latest.get("vip"):
+        drop_outs = vip_drop_outs(indexed=register, scope=scope)
+        context["dropped"] = {"count": drop_outs.count, "table": vip.dropped_table(drop_outs.dropped, money=scheme_facts(register.snapshot.scheme).money)}
+    if scatter := latest.get("matrix"):
+        facts = scheme_facts(scatter.snapshot.scheme)
+        members = class_members(indexed=scatter, scope=scope, label="EII")
+        table = matrix.points_table(members.rows, table_id="overview-recover", caption=_("EII customers to recover"), share=facts.share, money=facts.money)
+        context["recover"] = {"count": members.count, "strategy": STRATEGIES["EII"], "table": table}
     since = months_before(timezone.localdate(), DEFAULT_MONTHS)
     context["risk"] = {"alerts": risk_alerts(scope=scope, since=since).count(), "lost": lost_customers(scope=scope).count(), "since": since}
     return _page(request, "dashboards/overview.html", form, **context)
@@ -166,7 +153,7 @@ def class_changes(request: HttpRequest) -> HttpResponse:
     facts = scheme_facts(scheme)
     metric = metric_name(facts.metric)
     distribution = class_distribution(snapshots=form.history(), scope=scope)
-    summary = scope_summary(indexed=indexed, scope=scope)
+    summary = scope_total(indexed=indexed, scope=scope)
     order = class_order(scheme, {label for counts in distribution.counts.values() for label in counts})
     flows = summary.flows or {}
     changes = changed_rows(snapshot_id=indexed.snapshot_id, scope=scope)
@@ -192,7 +179,7 @@ def matrix_chart(request: HttpRequest) -> HttpResponse:
     scope, indexed = _scope(request, form), _indexed(form)
     scheme = indexed.snapshot.scheme
     facts = scheme_facts(scheme)
-    share = scheme.definition.get("contribution") == "share"
+    share = facts.share
     data = contribution_stability(indexed=indexed, scope=scope)
     order = class_order(scheme, data.summary.classes)
     company = data.summary if scope.everyone else company_summary(indexed)

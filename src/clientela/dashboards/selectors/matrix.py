@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from clientela.dashboards.models import IndexedSnapshot, SnapshotRow
 from clientela.dashboards.selectors.scope import Scope
-from clientela.dashboards.selectors.snapshots import listed_rows, scope_rows, scope_summary
+from clientela.dashboards.selectors.snapshots import listed_rows, scope_rows, scope_total
 from clientela.dashboards.summary import Summary
 
 POINTS = 300
@@ -24,7 +24,7 @@ def contribution_stability(*, indexed: IndexedSnapshot, scope: Scope, points: in
     """The matrix's data over the customers in scope (the rank orders by contribution, largest first)."""
     rows = listed_rows(scope_rows(snapshot_id=indexed.snapshot_id, scope=scope))
     return Matrix(
-        summary=scope_summary(indexed=indexed, scope=scope),
+        summary=scope_total(indexed=indexed, scope=scope),
         points=list(rows[:points]),
         recover=list(rows.filter(label="EII")[:recover]),
     )

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from clientela.dashboards.models import IndexedSnapshot, SnapshotRow
 from clientela.dashboards.selectors.scope import Scope
-from clientela.dashboards.selectors.snapshots import company_summary, listed_rows, scope_rows, scope_summary
+from clientela.dashboards.selectors.snapshots import company_summary, listed_rows, scope_rows, scope_total
 from clientela.dashboards.summary import Summary
 
 LOSSES = 50
@@ -33,6 +33,6 @@ def loss_rows(*, snapshot_id: int, scope: Scope) -> QuerySet[SnapshotRow]:
 
 def profit_bands(*, indexed: IndexedSnapshot, scope: Scope, losses: int = LOSSES) -> ProfitBands:
     """The profit bands' data over the customers in scope."""
-    summary = scope_summary(indexed=indexed, scope=scope)
+    summary = scope_total(indexed=indexed, scope=scope)
     company = summary if scope.everyone else company_summary(indexed)
     return ProfitBands(summary=summary, company=company, losses=list(loss_rows(snapshot_id=indexed.snapshot_id, scope=scope)[:losses]))

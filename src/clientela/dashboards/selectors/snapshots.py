@@ -5,11 +5,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from clientela.dashboards.models import IndexedSnapshot, SnapshotRow
 from clientela.dashboards.selectors.scope import Scope, in_scope
-from clientela.dashboards.summary import Summary, summarise
+from clientela.dashboards.summary import Summary, summarise, summarise_groups
 from clientela.engine.metrics import Metric
 from clientela.segmentation.models import CustomerClass, Scheme, Snapshot
 
@@ -25,17 +26,20 @@ CLASS_ORDER = {
 
 @dataclass(frozen=True)
 class SchemeFacts:
-    """What a scheme ranks by: its key metric (whether money, in cents) and window in months."""
+    """What a scheme ranks by: its key metric (whether money, in cents), window in months, and (matrix) whether
+    the contribution is a share of the total rather than the metric."""
 
     metric: str
     money: bool
     window_months: int
+    share: bool
 
 
 def scheme_facts(scheme: Scheme) -> SchemeFacts:
     """The metric and window of a saved scheme's definition."""
-    metric = Metric(scheme.definition.get("metric", Metric.REVENUE.value))
-    return SchemeFacts(metric=metric.value, money=metric.is_money, window_months=scheme.definition.get("window_months", 12))
+    definition = scheme.definition
+    metric = Metric(definition.get("metric", Metric.REVENUE.value))
+    return SchemeFacts(metric.value, metric.is_money, definition.get("window_months", 12), definition.get("contribution") == "share")
 
 
 # The fields of a row, its customer and owner that the dashboards show.
@@ -78,9 +82,26 @@ def scheme_snapshots(*, scheme: Scheme, until: date | None = None, count: int | 
     return list(latest.values())
 
 
+def latest_snapshots(*, kinds: Sequence[str]) -> dict[str, Snapshot]:
+    """The latest snapshot of the default scheme of each kind that has one."""
+    schemes = dashboard_schemes(kinds=kinds)
+    latest = {}
+    for kind in kinds:
+        of_kind = [scheme for scheme in schemes if scheme.kind == kind]
+        snapshots = scheme_snapshots(scheme=default_scheme(of_kind, kind), count=1) if of_kind else []
+        if snapshots:
+            latest[kind] = snapshots[0]
+    return latest
+
+
 def scope_rows(*, snapshot_id: int, scope: Scope) -> QuerySet[SnapshotRow]:
     """The indexed rows of a snapshot for the customers in scope, by rank."""
-    return in_scope(SnapshotRow.objects.filter(snapshot_id=snapshot_id).order_by("rank"), scope)
+    rows = SnapshotRow.objects.filter(snapshot_id=snapshot_id)
+    if scope.everyone:
+        return rows.order_by("rank")
+    # Ordered by an expression, not by the column: ordered by the column, SQLite walks the rank index over every
+    # customer of the snapshot and reads each row to test it; this way it looks up the customers in scope and sorts them.
+    return in_scope(rows, scope).order_by(F("rank") + 0)
 
 
 def listed_rows(rows: QuerySet[SnapshotRow]) -> QuerySet[SnapshotRow]:
@@ -100,19 +121,33 @@ def scope_summary(*, indexed: IndexedSnapshot, scope: Scope) -> Summary:
     return summarise(scope_rows(snapshot_id=indexed.snapshot_id, scope=scope).values_list("label", "previous_label", "value"))
 
 
-def scope_summaries(*, indexed: Sequence[IndexedSnapshot], scope: Scope) -> dict[int, Summary]:
-    """Summaries of several snapshots over the customers in scope (one query), by snapshot id."""
+def scope_totals(*, indexed: Sequence[IndexedSnapshot], scope: Scope) -> dict[int, Summary]:
+    """Customers and value per class, flows and losses of snapshots over the customers in scope, by snapshot id.
+
+    As stored for everyone (with the curve); else counted by the database in one query (without it).
+    """
     if scope.everyone:
-        return {item.snapshot_id: Summary.from_json(item.summary) for item in indexed}
-    rows: dict[int, list[tuple[str, str | None, int]]] = {item.snapshot_id: [] for item in indexed}
-    records = (
-        in_scope(SnapshotRow.objects.filter(snapshot_id__in=rows), scope)
-        .order_by("snapshot_id", "rank")
-        .values_list("snapshot_id", "label", "previous_label", "value")
+        return {item.snapshot_id: company_summary(item) for item in indexed}
+    groups: dict[int, list[tuple[str | None, str, int, int, int, int]]] = {item.snapshot_id: [] for item in indexed}
+    counted = (
+        in_scope(SnapshotRow.objects.filter(snapshot_id__in=groups), scope)
+        .values_list("snapshot_id", "previous_label", "label")
+        .annotate(
+            customers=Count("pk"),
+            total=Coalesce(Sum("value"), 0),
+            gains=Coalesce(Sum("value", filter=Q(value__gt=0)), 0),
+            losses=Count("pk", filter=Q(value__lt=0)),
+        )
+        .order_by()
     )
-    for snapshot_id, label, previous, value in records:
-        rows[snapshot_id].append((label, previous, value))
-    return {snapshot_id: summarise(snapshot_rows) for snapshot_id, snapshot_rows in rows.items()}
+    for snapshot_id, *group in counted:
+        groups[snapshot_id].append(tuple(group))  # type: ignore[arg-type]
+    return {snapshot_id: summarise_groups(rows) for snapshot_id, rows in groups.items()}
+
+
+def scope_total(*, indexed: IndexedSnapshot, scope: Scope) -> Summary:
+    """`scope_totals` of one snapshot."""
+    return scope_totals(indexed=[indexed], scope=scope)[indexed.snapshot_id]
 
 
 def explanations(*, snapshot_id: int, customer_ids: Iterable[int]) -> dict[int, dict[str, Any]]:

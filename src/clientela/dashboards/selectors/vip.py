@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from clientela.crm.models import Alert
 from clientela.dashboards.models import IndexedSnapshot, SnapshotRow
 from clientela.dashboards.selectors.scope import Scope
-from clientela.dashboards.selectors.snapshots import explanations, listed_rows, scope_rows, scope_summaries
+from clientela.dashboards.selectors.snapshots import explanations, listed_rows, scope_rows, scope_totals
 from clientela.dashboards.summary import Summary
 
 VIP = "vip"
@@ -100,7 +100,7 @@ def vip_register(*, history: list[IndexedSnapshot], window: int, scope: Scope, l
     """The register as of the last of `history` (its first `listed` customers), its size, entries and exits in each of
     `history` (oldest first), and who dropped out of it."""
     indexed = history[-1]
-    summaries = scope_summaries(indexed=history, scope=scope)
+    summaries = scope_totals(indexed=history, scope=scope)
     snapshot_id = indexed.snapshot_id
     return VipRegister(
         summary=summaries[snapshot_id],
