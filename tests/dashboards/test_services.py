@@ -1,5 +1,7 @@
 """Indexing a snapshot: its figures in typed rows, the classes before, the stored summary and parameters."""
 
+from django.db import connection
+
 from clientela.dashboards.models import IndexedSnapshot, SnapshotRow
 from clientela.dashboards.services import snapshot_index, snapshots_index_many, snapshots_index_recent
 from clientela.dashboards.summary import ClassTotal, Summary
@@ -89,3 +91,12 @@ def test_recent_snapshots_of_active_schemes_are_indexed(company, abc, matrix):
     assert sorted(item.snapshot_id for item in built) == sorted([february.pk, matrix.pk])
     assert {item.snapshot_id for item in snapshots_index_recent(months=2)} == {january.pk}
     assert snapshots_index_recent(months=2) == []
+
+
+def test_sqlite_plans_with_statistics_of_the_rows(company, abc):
+    snapshot_index(snapshot=abc[1])
+
+    if connection.vendor == "sqlite":  # PostgreSQL gathers its statistics itself
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'dashboard_rows' ORDER BY idx")
+            assert [idx for (idx,) in cursor.fetchall()] == ["dashboard_row_change", "dashboard_row_class", "dashboard_row_rank", "sqlite_autoindex_dashboard_rows_1"]

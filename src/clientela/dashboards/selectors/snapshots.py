@@ -124,7 +124,9 @@ def scope_summary(*, indexed: IndexedSnapshot, scope: Scope) -> Summary:
 def scope_totals(*, indexed: Sequence[IndexedSnapshot], scope: Scope) -> dict[int, Summary]:
     """Customers and value per class, flows and losses of snapshots over the customers in scope, by snapshot id.
 
-    As stored for everyone (with the curve); else counted by the database in one query (without it).
+    As stored for everyone (with the curve); else counted by the database in one query (without it),
+    which looks up the customers in scope by the unique index (on SQLite, given the statistics that
+    indexing a snapshot gathers).
     """
     if scope.everyone:
         return {item.snapshot_id: company_summary(item) for item in indexed}
