@@ -1,9 +1,10 @@
 """Customers at risk or lost: open alerts of those kinds, and customers whose status is lost."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from clientela.crm.models import Alert, Customer
 from clientela.dashboards.selectors.scope import Scope, in_scope
@@ -26,7 +27,8 @@ def risk_alerts(*, scope: Scope, since: date | None) -> QuerySet[Alert]:
     """Unread at-risk and lost alerts about customers in scope, raised on or after `since`, newest first."""
     alerts = in_scope(Alert.objects.filter(kind__in=RISK_KINDS, read_at__isnull=True), scope)
     if since is not None:
-        alerts = alerts.filter(created_at__date__gte=since)
+        # From the start of that day, not by the date of each alert: SQLite would compute every alert's date in Python.
+        alerts = alerts.filter(created_at__gte=datetime.combine(since, time.min, tzinfo=timezone.get_current_timezone()))
     return alerts.select_related("customer__owner").order_by("-created_at", "-id")
 
 
