@@ -214,6 +214,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.data_dir or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
+        if args.data_dir and not (folder / ".gitignore").exists():
+            (folder / ".gitignore").write_text("*\n")  # generated data never gets committed
         database = folder / f"dashboards-{args.customers}x{args.transactions}x{args.months}.db"
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
         from clientela.bootstrap import setup_django
