@@ -388,6 +388,7 @@ def daily() -> None:
     from django.utils import timezone
 
     from clientela.crm.models import User
+    from clientela.dashboards.services import snapshots_index_recent
     from clientela.followup.planner import plan_refresh
     from clientela.pipeline.services.stages import pipeline_sync
     from clientela.receivables.services import credit_limits_check
@@ -401,6 +402,7 @@ def daily() -> None:
     console.print(f"lost customers who bought again: {losses_recover(as_of=today):,}")
     for snapshot in segmentation_run_due(today=today):
         console.print(str(snapshot))
+    snapshots_index_recent(months=1)
     for person in User.objects.filter(role=User.Role.SALESPERSON, is_active=True):
         planned = plan_refresh(salesperson=person, start=today)
         console.print(f"{person.username}: {len(planned.items):,} contacts planned, {len(planned.unplanned):,} could not be planned")
@@ -463,6 +465,10 @@ def report_followup(
         report_xlsx(report, xlsx)
         console.print(f"report written to {xlsx}")
 
+
+from clientela.dashboards.cli import dashboards_app  # noqa: E402
+
+app.add_typer(dashboards_app, name="dashboards")
 
 pipeline_app = typer.Typer(help="The lifecycle pipeline.", no_args_is_help=True)
 app.add_typer(pipeline_app, name="pipeline")

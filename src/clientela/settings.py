@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "clientela.receivables",
     "clientela.productmix",
     "clientela.retention",
+    "clientela.dashboards",
     "clientela.web",
 ]
 

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("clientela.receivables.urls")),
     path("", include("clientela.productmix.urls")),
     path("", include("clientela.retention.urls")),
+    path("", include("clientela.dashboards.urls")),
     path("", include("clientela.web.urls")),
 ]

@@ -24,6 +24,7 @@ from clientela.crm.services.bulk import checked_at_end
 from clientela.crm.services.business import contracts_upsert, payments_upsert, products_upsert, transactions_upsert
 from clientela.crm.services.customers import customers_upsert
 from clientela.crm.services.users import team_create, user_create
+from clientela.dashboards.services import snapshots_index_recent
 from clientela.demo.company import REGIONS, TEAMS
 from clientela.demo.generator import DemoData, generate
 from clientela.demo.fieldsales import fieldsales_demo
@@ -80,6 +81,7 @@ def build_demo(*, seed: int, end: date, customers: int = 2000, reset: bool = Fal
     receivables_setup(end=end)
     pipeline_history(seed=seed, end=end, step=step)
     _segmentation_history(end, step)
+    snapshots_index_recent(months=HISTORY_MONTHS)
     step("logging ten weeks of follow-up and planning every salesperson")
     default_policies_create(Policy)
     followup_history(seed=seed, end=end)

@@ -16,7 +16,8 @@ def customers_visible_to(user: User) -> QuerySet[Customer]:
     if user.is_superuser or user.role == User.Role.ADMIN:
         return customers
     if user.role == User.Role.SUPERVISOR:
-        return customers.filter(Q(owner=user) | Q(owner__team__supervisor=user))
+        # The owners first (the supervisor and their teams' members): an OR across the join to teams scans every customer.
+        return customers.filter(owner__in=User.objects.filter(Q(pk=user.pk) | Q(team__supervisor=user)))
     return customers.filter(owner=user)
 
 
