@@ -408,129 +408,16 @@ def daily() -> None:
         console.print(f"{person.username}: {len(planned.items):,} contacts planned, {len(planned.unplanned):,} could not be planned")
 
 
-report_app = typer.Typer(help="Reports.", no_args_is_help=True)
-app.add_typer(report_app, name="report")
-
-
-class ReportPeriod(str, Enum):
-    week = "week"
-    month = "month"
-
-
-@report_app.command("followup")
-def report_followup(
-    salesperson: Annotated[Optional[str], typer.Option(help="Username of a salesperson.")] = None,
-    team: Annotated[Optional[str], typer.Option(help="Name of a team.")] = None,
-    period: Annotated[ReportPeriod, typer.Option(help="Weekly review or monthly evaluation.")] = ReportPeriod.week,
-    date_: Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"], help="A day in the period (default: today).")] = None,
-    xlsx: Annotated[Optional[Path], typer.Option(help="Also write the report to this .xlsx file.")] = None,
-) -> None:
-    """Follow-up compliance, overdue customers and effect of contacts for a salesperson or a team."""
-    open_database()
-    from django.utils import timezone
-    from rich.table import Table as RichTable
-
-    from clientela.crm.models import Team, User
-    from clientela.followup.reports import followup_report, report_period, report_scope, report_xlsx
-
-    if bool(salesperson) == bool(team):
-        fail("give either --salesperson USERNAME or --team NAME")
-    admin = User(role=User.Role.ADMIN, is_superuser=True)
-    person = User.objects.filter(username=salesperson).first() if salesperson else None
-    group = Team.objects.filter(name=team).first() if team else None
-    if salesperson and person is None:
-        fail(f'no user "{salesperson}"')
-    if team and group is None:
-        fail(f'no team "{team}"')
-    start, end = report_period(period.value, date_.date() if date_ else timezone.localdate())
-    title = f"{'Weekly review' if period is ReportPeriod.week else 'Monthly evaluation'}: {person or group}"
-    report = followup_report(title=title, customers=report_scope(user=admin, salesperson=person, team=group), start=start, end=end)
-    table = RichTable(title=f"{report.title} ({start} – {end})")
-    for column in ("class", "customers", "required", "done", "compliance"):
-        table.add_column(column, justify="left" if column == "class" else "right")
-    for line in report.compliance:
-        rate = f"{line.rate:.0%}" if line.rate is not None else "–"
-        table.add_row(f"{line.scheme} {line.class_label}", str(line.customers), f"{line.required:.1f}", f"{line.done:.1f}", rate)
-    Console().print(table)
-    Console().print(
-        f"planned contacts done: {report.planned_done}/{report.planned}; overdue customers: {len(report.overdue)}; "
-        f"prospects converted: {report.prospects_converted}"
-    )
-    for effect in report.effect:
-        Console().print(
-            f"{effect.days} days around {effect.contacts} contacts: orders {effect.orders_before} before, {effect.orders_after} after; "
-            f"revenue {effect.revenue_before_cents / 100:,.2f} before, {effect.revenue_after_cents / 100:,.2f} after"
-        )
-    if xlsx is not None:
-        report_xlsx(report, xlsx)
-        console.print(f"report written to {xlsx}")
-
-
+from clientela.churn_command import churn  # noqa: E402 (after the app and its helpers; outside the churn package, whose import loads SciPy)
 from clientela.dashboards.cli import dashboards_app  # noqa: E402
+from clientela.fieldsales.commands import register as register_fieldsales  # noqa: E402
+from clientela.followup.commands import report_app  # noqa: E402
+from clientela.pipeline.commands import pipeline_app  # noqa: E402
 
+app.add_typer(report_app, name="report")
 app.add_typer(dashboards_app, name="dashboards")
-
-pipeline_app = typer.Typer(help="The lifecycle pipeline.", no_args_is_help=True)
 app.add_typer(pipeline_app, name="pipeline")
-
-
-@pipeline_app.command("sync")
-def pipeline_sync_command(
-    today: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="The day to judge overdue instalments by (default: today).")] = None,
-) -> None:
-    """Move customers to signed or qualified (or back) from their contracts and payments; alert owners of overdue instalments."""
-    open_database()
-    from django.utils import timezone
-
-    from clientela.pipeline.services.stages import pipeline_sync
-
-    result = pipeline_sync(today=today.date() if today else timezone.localdate())
-    console.print(f"{result.entries_created:,} customers entered the pipeline, {result.moves:,} stage moves, {result.alerts:,} overdue alerts")
-
-
-class ChurnModelName(str, Enum):
-    bgnbd = "bgnbd"
-    pareto_nbd = "pareto-nbd"
-    gamma_gamma = "gamma-gamma"
-
-
-class TimeUnitName(str, Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-
-
-@app.command()
-def churn(
-    transactions: Annotated[Path, typer.Option(help="Transactions (.csv or .parquet) with customer_id,date,amount.")],
-    model: Annotated[ChurnModelName, typer.Option(help="The model to fit.")],
-    calibration_end: Annotated[datetime, typer.Option(formats=["%Y-%m-%d"], help="Last day of the calibration period.")],
-    time_unit: Annotated[TimeUnitName, typer.Option(help="Unit of recency, T and the model's rates.")],
-    json_output: Annotated[bool, typer.Option("--json", help="Print model, params, log_likelihood and n_customers as JSON.")] = False,
-    output: Annotated[Optional[Path], typer.Option(help="Write per-customer predictions to this CSV.")] = None,
-) -> None:
-    """Fit a buy-till-you-die model (BG/NBD, Pareto/NBD) or the Gamma-Gamma spend model on a transaction file."""
-    import json
-
-    from clientela.churn import MODELS, ChurnInputError, ConvergenceError
-    from clientela.churn.file_mode import fit_file
-    from clientela.engine.sources import InputError
-
-    try:
-        fitted = fit_file(MODELS[model.value](), transactions, calibration_end=calibration_end.date(), time_unit=time_unit.value, output=output)
-    except (InputError, ChurnInputError, ConvergenceError) as error:
-        fail(str(error).splitlines()[0])
-    result = fitted.model.result_
-    if json_output:
-        typer.echo(json.dumps({"model": result.model, "params": dict(result.params), "log_likelihood": result.log_likelihood, "n_customers": result.n_customers}))
-    else:
-        typer.echo(fitted.describe())
-    if output is not None:
-        console.print(f"predictions for {len(fitted.summary):,} customers written to {output}")
-
-
-from clientela.fieldsales.commands import register as register_fieldsales  # noqa: E402 (after the app and its helpers)
-
+app.command()(churn)
 register_fieldsales(app)
 
 
