@@ -12,7 +12,7 @@ from clientela.dashboards.selectors.pareto import pareto
 from clientela.dashboards.selectors.profit import profit_bands
 from clientela.dashboards.selectors.risk import at_risk
 from clientela.dashboards.selectors.scope import DashboardFilters, dashboard_scope, filter_choices
-from clientela.dashboards.selectors.snapshots import class_order, scheme_snapshots, scope_summary
+from clientela.dashboards.selectors.snapshots import chunks, class_order, scheme_snapshots, scope_summary
 from clientela.dashboards.selectors.vip import RegisterMonth, vip_register, window_months
 from clientela.dashboards.services import snapshot_index, snapshots_index_many
 from clientela.dashboards.summary import ClassTotal
@@ -188,3 +188,7 @@ def test_the_summary_of_a_scope_for_everyone_needs_no_query(company, abc, django
     with django_assert_num_queries(0):
         summary = scope_summary(indexed=indexed, scope=scope(company, "admin"))
     assert summary.customers == 6
+
+
+def test_long_lists_of_customers_are_queried_in_chunks():
+    assert list(chunks(list(range(25)), size=10)) == [list(range(10)), list(range(10, 20)), list(range(20, 25))]

@@ -21,7 +21,7 @@ from clientela.dashboards.charts.cells import DataTable, sheets
 from clientela.dashboards.forms import DEFAULT_MONTHS, FILTERS, DashboardForm
 from clientela.dashboards.labels import STRATEGIES, metric_name
 from clientela.dashboards.models import IndexedSnapshot
-from clientela.dashboards.selectors.classes import changed_rows, class_distribution
+from clientela.dashboards.selectors.classes import CHANGES_LISTED, changed_rows, class_distribution
 from clientela.dashboards.selectors.matrix import contribution_stability
 from clientela.dashboards.selectors.overview import class_members, vip_drop_outs
 from clientela.dashboards.selectors.pareto import pareto as pareto_data
@@ -166,7 +166,7 @@ def class_changes(request: HttpRequest) -> HttpResponse:
         distribution_figure=figure_data(classes.distribution_figure(distribution, order=order)),
         flows_figure=figure_data(classes.flows_figure(flows, order=order)) if flows else None,
         distribution_table=tables[0], flows_table=tables[1],
-        changes_table=classes.changes_table(list(changes[:50]), money=facts.money, metric=metric),
+        changes_table=classes.changes_table(list(changes[:CHANGES_LISTED]), money=facts.money, metric=metric), listed=CHANGES_LISTED,
     )  # fmt: skip
 
 
@@ -179,7 +179,6 @@ def matrix_chart(request: HttpRequest) -> HttpResponse:
     scope, indexed = _scope(request, form), _indexed(form)
     scheme = indexed.snapshot.scheme
     facts = scheme_facts(scheme)
-    share = facts.share
     data = contribution_stability(indexed=indexed, scope=scope)
     order = class_order(scheme, data.summary.classes)
     company = data.summary if scope.everyone else company_summary(indexed)
@@ -187,7 +186,7 @@ def matrix_chart(request: HttpRequest) -> HttpResponse:
     thresholds = {"contribution": parameters.get("contribution_threshold"), "stability": parameters.get("stability_threshold")}
     time_shares = {label: indexed.parameters.get(label, {}).get("time_share") for label in order}
     quadrants = matrix.quadrants_table(data, order=order, company=company, time_shares=time_shares)
-    points = {"share": share, "money": facts.money}
+    points = {"share": facts.share, "money": facts.money}
     if _wants_xlsx(request):
         rows = listed_rows(scope_rows(snapshot_id=indexed.snapshot_id, scope=scope))
         return _xlsx("matrix", form, [
@@ -195,14 +194,13 @@ def matrix_chart(request: HttpRequest) -> HttpResponse:
             matrix.points_table(rows.iterator(), table_id="matrix-customers", caption=_("Customers"), **points),
             matrix.points_table(rows.filter(label="EII").iterator(), table_id="matrix-recover", caption=_("EII customers to recover"), **points),
         ])  # fmt: skip
-    scale = matrix.contribution_scale(money=facts.money, mode="share" if share else "value")
+    scale = matrix.contribution_scale(money=facts.money, share=facts.share)
     return _page(
-        request, "dashboards/matrix.html", form, exportable=True, indexed=indexed, recover_count=data.summary.customers_in("EII"), data=data, facts=facts, metric=metric_name(facts.metric), share=share,
-        thresholds=thresholds, scale=scale, strategy=STRATEGIES["EII"], quadrants_table=quadrants,
-        figure=figure_data(matrix.matrix_figure(data, order=order, thresholds=thresholds, scale=scale, share=share)),
+        request, "dashboards/matrix.html", form, exportable=True, indexed=indexed, recover_count=data.summary.customers_in("EII"), data=data,
+        facts=facts, metric=metric_name(facts.metric), share=facts.share, thresholds=thresholds, strategy=STRATEGIES["EII"], quadrants_table=quadrants,
+        figure=figure_data(matrix.matrix_figure(data, order=order, thresholds=thresholds, scale=scale, share=facts.share)),
         points_table=matrix.points_table(data.points, table_id="matrix-points", caption=_("Customers plotted"), **points),
         recover_table=matrix.points_table(data.recover, table_id="matrix-recover", caption=_("EII customers to recover"), **points),
-        unplotted=sum(1 for row in data.points if (row.contribution or 0) <= 0),
     )  # fmt: skip
 
 

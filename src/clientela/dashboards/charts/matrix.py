@@ -16,9 +16,9 @@ from clientela.dashboards.summary import Summary
 QUADRANTS = {"EI": (0.99, 0.99), "EII": (0.99, 0.01), "EIII": (0.01, 0.99), "EIV": (0.01, 0.01)}  # paper x, y
 
 
-def contribution_scale(*, money: bool, mode: str) -> float:
+def contribution_scale(*, money: bool, share: bool) -> float:
     """What a stored contribution is divided by to be shown: cents → currency units for money values."""
-    return 100.0 if money and mode == "value" else 1.0
+    return 100.0 if money and not share else 1.0
 
 
 def matrix_figure(data: Matrix, *, order: list[str], thresholds: dict[str, float | None], scale: float, share: bool) -> go.Figure:

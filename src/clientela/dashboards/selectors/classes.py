@@ -35,6 +35,9 @@ def class_distribution(*, snapshots: list[Snapshot], scope: Scope) -> Distributi
     return Distribution(ordered, counts)
 
 
+CHANGES_LISTED = 50
+
+
 def changed_rows(*, snapshot_id: int, scope: Scope) -> QuerySet[SnapshotRow]:
     """The customers in scope whose class differs from the previous snapshot's, by rank."""
     rows = scope_rows(snapshot_id=snapshot_id, scope=scope).filter(previous_label__isnull=False).exclude(previous_label=F("label"))

@@ -19,6 +19,11 @@ class Matrix:
     points: list[SnapshotRow]
     recover: list[SnapshotRow]
 
+    @property
+    def unplotted(self) -> int:
+        """How many of the points have no positive contribution (a logarithmic axis cannot show them)."""
+        return sum(1 for row in self.points if (row.contribution or 0) <= 0)
+
 
 def contribution_stability(*, indexed: IndexedSnapshot, scope: Scope, points: int = POINTS, recover: int = RECOVER) -> Matrix:
     """The matrix's data over the customers in scope (the rank orders by contribution, largest first)."""

@@ -1,6 +1,6 @@
 """Schemes, their snapshots and the indexed rows of a snapshot, over a scope of customers."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -142,8 +142,8 @@ def scope_totals(*, indexed: Sequence[IndexedSnapshot], scope: Scope) -> dict[in
         )
         .order_by()
     )
-    for snapshot_id, *group in counted:
-        groups[snapshot_id].append(tuple(group))  # type: ignore[arg-type]
+    for snapshot_id, previous, label, customers, total, gains, losses in counted:
+        groups[snapshot_id].append((previous, label, customers, total, gains, losses))
     return {snapshot_id: summarise_groups(rows) for snapshot_id, rows in groups.items()}
 
 
@@ -154,4 +154,13 @@ def scope_total(*, indexed: IndexedSnapshot, scope: Scope) -> Summary:
 
 def explanations(*, snapshot_id: int, customer_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     """The stored explanations of some customers in a snapshot, by customer id."""
-    return dict(CustomerClass.objects.filter(snapshot_id=snapshot_id, customer_id__in=list(customer_ids)).values_list("customer_id", "explanation"))
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in chunks(list(customer_ids)):
+        found.update(CustomerClass.objects.filter(snapshot_id=snapshot_id, customer_id__in=chunk).values_list("customer_id", "explanation"))
+    return found
+
+
+def chunks(ids: list[int], size: int = 10_000) -> Iterator[list[int]]:
+    """`ids` in lists of at most `size`: SQLite takes at most 32,766 values in a query (an export lists them all)."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from clientela.crm.models import Alert
 from clientela.dashboards.models import IndexedSnapshot, SnapshotRow
 from clientela.dashboards.selectors.scope import Scope
-from clientela.dashboards.selectors.snapshots import explanations, listed_rows, scope_rows, scope_totals
+from clientela.dashboards.selectors.snapshots import chunks, explanations, listed_rows, scope_rows, scope_totals
 from clientela.dashboards.summary import Summary
 
 VIP = "vip"
@@ -88,8 +88,9 @@ def dropped_out(*, indexed: IndexedSnapshot, rows: list[SnapshotRow]) -> list[Dr
     """What each of `rows` paid and when they were VIP as of the previous snapshot, with their latest class-exit alert."""
     before = explanations(snapshot_id=indexed.previous_id, customer_ids=(row.customer_id for row in rows)) if indexed.previous_id else {}
     alerts: dict[int, Alert] = {}
-    for alert in Alert.objects.filter(kind=Alert.Kind.CLASS_EXIT, customer_id__in=[row.customer_id for row in rows]).order_by("created_at", "id"):
-        alerts[alert.customer_id] = alert  # the latest wins
+    for chunk in chunks([row.customer_id for row in rows]):
+        for alert in Alert.objects.filter(kind=Alert.Kind.CLASS_EXIT, customer_id__in=chunk).order_by("created_at", "id"):
+            alerts[alert.customer_id] = alert  # the latest wins
     return [
         DroppedOut(row, before.get(row.customer_id, {}).get("value"), _months(before.get(row.customer_id, {})), alerts.get(row.customer_id))
         for row in rows
