@@ -79,7 +79,7 @@ def test_placeholders_take_the_key_date_and_the_date_in_the_greeting_language(po
         body="{customer_name}: {years} años ({occasion}), {date}"
     )
     recipients = greetings_preview(user=salesperson, occasion=Occasion.ANNIVERSARY, occasion_date=LUCIA_BIRTHDAY, channel=Channel.SMS)
-    assert recipients[0].body == "Bar Sol: 10 años (Founding anniversary), 24 de diciembre de 2025"
+    assert recipients[0].body == "Bar Sol: 10 años (Aniversario de la fundación), 24 de diciembre de 2025"
 
 
 def test_the_english_template_stands_in_for_a_missing_language(portfolio, salesperson):
