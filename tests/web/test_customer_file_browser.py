@@ -79,7 +79,7 @@ def test_the_owner_edits_the_profile_another_salesperson_is_refused_and_reads_ch
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("我的设置")
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
-    page.get_by_role("navigation", name="主导航").get_by_role("link", name="客户").click()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="客户", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("客户")
     expect(page.locator("#results p.count")).to_have_text("0 个客户")
     expect(page.get_by_role("button", name="退出")).to_be_visible()
