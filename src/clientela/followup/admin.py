@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from clientela.crm.admin_bases import ReadOnlyAdmin
 from clientela.followup.models import Absence, CalendarFeed, ContactLog, GroupActivity, PlannedContact, Policy, UnplannedContact, WorkingTime
 from clientela.followup.services import policy_save
 
@@ -29,29 +30,27 @@ class AbsenceAdmin(admin.ModelAdmin):
     list_filter = ("user",)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
+class RemovableRecordAdmin(ReadOnlyAdmin):
+    """Written by the follow-up services; an admin may still delete one."""
 
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
+    allow_delete = True
 
 
 @admin.register(PlannedContact)
-class PlannedContactAdmin(ReadOnlyAdmin):
+class PlannedContactAdmin(RemovableRecordAdmin):
     list_display = ("start", "salesperson", "customer", "channel", "class_label", "due", "status", "reason")
     list_filter = ("status", "channel", "salesperson")
     list_select_related = ("salesperson", "customer")
 
 
 @admin.register(UnplannedContact)
-class UnplannedContactAdmin(ReadOnlyAdmin):
+class UnplannedContactAdmin(RemovableRecordAdmin):
     list_display = ("due", "salesperson", "customer", "reason")
     list_select_related = ("salesperson", "customer")
 
 
 @admin.register(ContactLog)
-class ContactLogAdmin(ReadOnlyAdmin):
+class ContactLogAdmin(RemovableRecordAdmin):
     list_display = ("at", "salesperson", "customer", "channel", "minutes", "purpose", "outcome")
     list_filter = ("channel", "outcome", "salesperson")
     list_select_related = ("salesperson", "customer")
@@ -59,12 +58,12 @@ class ContactLogAdmin(ReadOnlyAdmin):
 
 
 @admin.register(GroupActivity)
-class GroupActivityAdmin(ReadOnlyAdmin):
+class GroupActivityAdmin(RemovableRecordAdmin):
     list_display = ("at", "title", "kind", "salesperson")
     list_filter = ("kind",)
 
 
 @admin.register(CalendarFeed)
-class CalendarFeedAdmin(ReadOnlyAdmin):
+class CalendarFeedAdmin(RemovableRecordAdmin):
     list_display = ("user", "created_at", "revoked_at")
     exclude = ("token",)

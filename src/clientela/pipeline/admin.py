@@ -1,10 +1,10 @@
 """Django admin: pipeline entries (stages change through the board and the sync), stage history and merges read-only."""
 
-from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
 
+from clientela.crm.admin_bases import ReadOnlyAdmin
 from clientela.pipeline.models import CustomerMerge, PipelineEntry, StageChange
 
 
@@ -18,17 +18,6 @@ class PipelineEntryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # entries are made by new prospects and the pipeline sync
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(StageChange)

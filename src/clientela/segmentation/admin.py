@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.forms.fields import InvalidJSONInput
 from django.http import HttpRequest
 
+from clientela.crm.admin_bases import ReadOnlyAdmin
 from clientela.segmentation.models import ClassChange, CustomerClass, Scheme, Snapshot
 from clientela.segmentation.services import scheme_definition_clean, scheme_save
 
@@ -59,19 +60,6 @@ class SchemeAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Scheme, form: SchemeForm, change: bool) -> None:
         obj.pk = scheme_save(name=obj.name, definition=form.cleaned_data["definition"], active=obj.active).pk
         obj.refresh_from_db()
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Results are written by segmentation runs only."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Snapshot)
