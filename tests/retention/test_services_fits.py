@@ -4,7 +4,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from clientela.churn import BGNBDModel, FitResult, GammaGammaModel, customer_value, summarize
+import numpy as np
+
+from clientela.churn import BGNBDModel, FitResult, GammaGammaModel, TimeUnit, customer_value, summarize
+from clientela.churn.units import DAYS_PER_MONTH
 from clientela.retention.models import ChurnFit, CustomerPrediction
 from clientela.retention.selectors.fits import latest_fit
 from clientela.retention.services import churn_fit_run
@@ -80,7 +83,7 @@ def test_a_fit_that_does_not_converge_is_recorded_with_its_reason(committed):
     assert not CustomerPrediction.objects.exists() and latest_fit(on_or_before=AS_OF) is None
 
 
-def test_a_spend_fit_that_does_not_converge_leaves_the_predictions_without_value(committed):
+def test_a_spend_fit_that_does_not_converge_values_customers_at_their_observed_spend(committed):
     # Every purchase costs the same: the spend per purchase does not vary, and Gamma-Gamma has nothing to fit.
     log_write(simulated_lines(300, as_of=AS_OF, seed=1, cents=lambda customer, day: 1000))
 
@@ -89,8 +92,15 @@ def test_a_spend_fit_that_does_not_converge_leaves_the_predictions_without_value
     assert fit.status == "fitted" and fit.spend is None
     assert fit.spend_failure.startswith("the Gamma-Gamma fit did not converge: ")
     predictions = CustomerPrediction.objects.filter(fit=fit)
-    assert predictions.count() == 300 and not predictions.filter(expected_value_cents__isnull=False).exists()
-    assert predictions.filter(p_alive__lt=0.5).exists() and predictions.filter(p_alive__gt=0.9).exists()
+    assert predictions.count() == 300 and predictions.filter(p_alive__lt=0.5).exists() and predictions.filter(p_alive__gt=0.9).exists()
+    # Each purchase is worth 10.00: the value is 10.00 × the purchases expected month by month, discounted.
+    purchases = BGNBDModel.from_result(FitResult.from_dict(fit.purchases))
+    month = DAYS_PER_MONTH / TimeUnit(fit.time_unit).days
+    discount = (1 + fit.monthly_discount_rate) ** -np.arange(1, fit.horizon_months + 1)
+    for prediction in predictions.order_by("pk")[:20]:
+        data = {"frequency": [prediction.frequency], "recency": [prediction.recency], "T": [prediction.age]}
+        cumulative = purchases.expected_purchases(data, month * np.arange(1, fit.horizon_months + 1))[0]
+        assert prediction.expected_value_cents == round(1000 * float(np.diff(cumulative, prepend=0.0) @ discount))
 
 
 def test_a_refit_replaces_the_fit_of_its_date_and_the_window_limits_what_it_reads(committed):

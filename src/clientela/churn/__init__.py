@@ -54,6 +54,7 @@ from clientela.churn.bgnbd import BGNBDModel
 from clientela.churn.errors import ChurnInputError, ConvergenceError, NotFittedError
 from clientela.churn.estimator import ChurnModel
 from clientela.churn.gamma_gamma import GammaGammaModel
+from clientela.churn.observed_spend import ObservedMeanSpend, SpendModel
 from clientela.churn.pareto_nbd import ParetoNBDModel
 from clientela.churn.result import FitResult
 from clientela.churn.summary import CustomerSummary, summarize
@@ -74,7 +75,9 @@ __all__ = [
     "FitResult",
     "GammaGammaModel",
     "NotFittedError",
+    "ObservedMeanSpend",
     "ParetoNBDModel",
+    "SpendModel",
     "TimeUnit",
     "TransactionModel",
     "customer_value",

@@ -5,14 +5,14 @@ from typing import Any
 import numpy as np
 
 from clientela.churn.errors import ChurnInputError
-from clientela.churn.gamma_gamma import GammaGammaModel
+from clientela.churn.observed_spend import SpendModel
 from clientela.churn.transaction_model import TransactionModel
 from clientela.churn.units import DAYS_PER_MONTH, TimeUnit
 
 
 def customer_value(
     purchases: TransactionModel,
-    spend: GammaGammaModel,
+    spend: SpendModel,
     data: Any,
     *,
     time_unit: TimeUnit | str,
@@ -23,7 +23,7 @@ def customer_value(
 
     The value is Σ_{i=1..months} spend · (E[purchases in i months] − E[purchases in i−1 months]) / (1 + d)^i:
     the purchases a fitted BG/NBD or Pareto/NBD model expects in each month after the calibration
-    end, times the Gamma-Gamma expected spend per purchase, discounted at the monthly rate d
+    end, times the expected spend per purchase (Gamma-Gamma), discounted at the monthly rate d
     (the method of the `lifetimes` package). A month is 365.25 / 12 days.
 
     Parameters
@@ -31,7 +31,7 @@ def customer_value(
     purchases
         A fitted `BGNBDModel` or `ParetoNBDModel`.
     spend
-        A fitted `GammaGammaModel`.
+        A fitted `GammaGammaModel`, or `ObservedMeanSpend` when spend cannot be fitted.
     data
         Columns ``frequency``, ``recency``, ``T`` (in ``time_unit``) and ``monetary_value``.
     time_unit

@@ -100,7 +100,7 @@ class ChurnFit(models.Model):
     purchases = models.JSONField(_("BG/NBD fit"), null=True, blank=True, help_text=_("Parameters, standard errors, log-likelihood."))
     spend = models.JSONField(_("Gamma-Gamma fit"), null=True, blank=True, help_text=_("Parameters, standard errors, log-likelihood."))
     spend_failure = models.TextField(
-        _("why spend was not fitted"), blank=True, help_text=_("Without a spend fit the predictions have no expected value.")
+        _("why spend was not fitted"), blank=True, help_text=_("Without a spend fit, expected values use each customer's observed mean spend.")
     )
     fitted_at = models.DateTimeField(_("fitted at"), default=timezone.now)
 

@@ -16,6 +16,8 @@ from clientela.churn import (
     ConvergenceError,
     CustomerSummary,
     GammaGammaModel,
+    ObservedMeanSpend,
+    SpendModel,
     TimeUnit,
     customer_value,
     summarize,
@@ -40,7 +42,8 @@ def churn_fit_run(*, as_of: date, source: ibis.BaseBackend | None = None) -> Chu
     The engine reads `source` (default: the app database). A fit for `as_of` replaces the one
     stored for that date. Too few repeat customers, or a purchases fit that does not converge, is
     stored as such with its reason and no predictions (the earlier fits' predictions stay in use);
-    a spend fit that does not converge leaves the predictions without an expected value.
+    when the spend fit does not converge (spend that varies little within a customer), expected
+    values use each customer's observed mean spend (`ObservedMeanSpend`) and the fit keeps why.
     """
     settings = retention_settings()
     fit = ChurnFit(
@@ -65,16 +68,20 @@ def churn_fit_run(*, as_of: date, source: ibis.BaseBackend | None = None) -> Chu
     except (ConvergenceError, ChurnInputError) as error:
         return _store(fit, status=ChurnFit.Status.FAILED, failure=str(error))
     fit.purchases = purchases.result_.to_dict()
-    value = None
+    spend: SpendModel
     try:
         spend = GammaGammaModel().fit(summary)
     except (ConvergenceError, ChurnInputError) as error:
         fit.spend_failure = str(error)
+        spend = ObservedMeanSpend()
     else:
         fit.spend = spend.result_.to_dict()
+    try:
         value = customer_value(
             purchases, spend, summary, time_unit=settings.time_unit, months=settings.horizon_months, monthly_discount_rate=settings.monthly_discount_rate
         )
+    except ChurnInputError as error:  # no repeat customer spent anything on balance
+        return _store(fit, status=ChurnFit.Status.FAILED, failure=str(error))
     return _store(fit, status=ChurnFit.Status.FITTED, predictions=_predictions(purchases, summary, value, settings))
 
 
@@ -91,7 +98,7 @@ def _window_text(settings: RetentionSettings, as_of: date) -> str:
     return f"in the {settings.fit_window_months} months up to {as_of}"
 
 
-def _predictions(purchases: BGNBDModel, summary: CustomerSummary, value: np.ndarray | None, settings: RetentionSettings) -> list[tuple]:
+def _predictions(purchases: BGNBDModel, summary: CustomerSummary, value: np.ndarray, settings: RetentionSettings) -> list[tuple]:
     """Per customer: frequency, recency, T, mean spend (cents), p(alive), expected purchases and value over the horizon."""
     horizon = settings.horizon_months * DAYS_PER_MONTH / TimeUnit(settings.time_unit).days
     columns = [
@@ -102,7 +109,7 @@ def _predictions(purchases: BGNBDModel, summary: CustomerSummary, value: np.ndar
         np.round(summary.monetary_value * 100).astype(np.int64).tolist(),
         purchases.probability_alive(summary).tolist(),
         purchases.expected_purchases(summary, horizon).tolist(),
-        [None] * len(summary) if value is None else np.round(value * 100).astype(np.int64).tolist(),
+        np.round(value * 100).astype(np.int64).tolist(),
     ]
     return list(zip(*columns, strict=True))
 
