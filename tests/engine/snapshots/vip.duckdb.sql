@@ -1,4 +1,4 @@
-WITH "t6" AS (
+WITH "t5" AS (
   SELECT
     "t4"."customer_id",
     "t4"."month",
@@ -15,7 +15,7 @@ WITH "t6" AS (
       ) - 1 AS "month"
     FROM "payments" AS "t1"
     WHERE
-      "t1"."date" >= MAKE_DATE(2024, 1, 1) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
+      "t1"."date" >= MAKE_DATE(2023, 7, 1) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
   ) AS "t4"
   GROUP BY
     1,
@@ -39,33 +39,11 @@ WITH "t6" AS (
   FROM (
     SELECT
       *
-    FROM (
-      SELECT
-        "t5"."customer_id",
-        "t5"."month",
-        SUM("t5"."amount_cents") AS "amount"
-      FROM (
-        SELECT
-          "t1"."customer_id",
-          "t1"."date",
-          "t1"."amount_cents",
-          (
-            (
-              CAST(EXTRACT(year FROM "t1"."date") AS BIGINT) * 12
-            ) + CAST(EXTRACT(month FROM "t1"."date") AS BIGINT)
-          ) - 1 AS "month"
-        FROM "payments" AS "t1"
-        WHERE
-          "t1"."date" >= MAKE_DATE(2023, 7, 1) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-      ) AS "t5"
-      GROUP BY
-        1,
-        2
-    ) AS "t7"
+    FROM "t5" AS "t6"
     WHERE
-      "t7"."amount" > 0
+      "t6"."amount" > 0
   ) AS "t9"
-), "t27" AS (
+), "t26" AS (
   SELECT
     *
   FROM (
@@ -73,14 +51,34 @@ WITH "t6" AS (
       *
     FROM (
       SELECT
-        "t15"."customer_id",
-        "t15"."month",
-        "t15"."month" + 4 AS "register"
-      FROM "t13" AS "t15"
+        "t14"."customer_id",
+        "t14"."month",
+        "t14"."month" + 4 AS "register"
+      FROM "t13" AS "t14"
       WHERE
-        "t15"."_rank" <= CAST(CEIL(
+        "t14"."_rank" <= CAST(CEIL(
           (
-            "t15"."_count" * (
+            "t14"."_count" * (
+              CAST(200000000000 AS DOUBLE) / 1000000000000
+            )
+          ) - (
+            CAST(1000 AS DOUBLE) / 1000000000000
+          )
+        ) AS BIGINT)
+    ) AS "t16"
+    UNION ALL
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t14"."customer_id",
+        "t14"."month",
+        "t14"."month" + 5 AS "register"
+      FROM "t13" AS "t14"
+      WHERE
+        "t14"."_rank" <= CAST(CEIL(
+          (
+            "t14"."_count" * (
               CAST(200000000000 AS DOUBLE) / 1000000000000
             )
           ) - (
@@ -88,27 +86,7 @@ WITH "t6" AS (
           )
         ) AS BIGINT)
     ) AS "t17"
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        "t15"."customer_id",
-        "t15"."month",
-        "t15"."month" + 5 AS "register"
-      FROM "t13" AS "t15"
-      WHERE
-        "t15"."_rank" <= CAST(CEIL(
-          (
-            "t15"."_count" * (
-              CAST(200000000000 AS DOUBLE) / 1000000000000
-            )
-          ) - (
-            CAST(1000 AS DOUBLE) / 1000000000000
-          )
-        ) AS BIGINT)
-    ) AS "t18"
-  ) AS "t23"
+  ) AS "t22"
   UNION ALL
   SELECT
     *
@@ -120,292 +98,10 @@ WITH "t6" AS (
         *
       FROM (
         SELECT
-          "t15"."customer_id",
-          "t15"."month",
-          "t15"."month" + 0 AS "register"
-        FROM "t13" AS "t15"
-        WHERE
-          "t15"."_rank" <= CAST(CEIL(
-            (
-              "t15"."_count" * (
-                CAST(200000000000 AS DOUBLE) / 1000000000000
-              )
-            ) - (
-              CAST(1000 AS DOUBLE) / 1000000000000
-            )
-          ) AS BIGINT)
-      ) AS "t19"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t15"."customer_id",
-          "t15"."month",
-          "t15"."month" + 1 AS "register"
-        FROM "t13" AS "t15"
-        WHERE
-          "t15"."_rank" <= CAST(CEIL(
-            (
-              "t15"."_count" * (
-                CAST(200000000000 AS DOUBLE) / 1000000000000
-              )
-            ) - (
-              CAST(1000 AS DOUBLE) / 1000000000000
-            )
-          ) AS BIGINT)
-      ) AS "t20"
-    ) AS "t24"
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t15"."customer_id",
-          "t15"."month",
-          "t15"."month" + 2 AS "register"
-        FROM "t13" AS "t15"
-        WHERE
-          "t15"."_rank" <= CAST(CEIL(
-            (
-              "t15"."_count" * (
-                CAST(200000000000 AS DOUBLE) / 1000000000000
-              )
-            ) - (
-              CAST(1000 AS DOUBLE) / 1000000000000
-            )
-          ) AS BIGINT)
-      ) AS "t21"
-      UNION ALL
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t15"."customer_id",
-          "t15"."month",
-          "t15"."month" + 3 AS "register"
-        FROM "t13" AS "t15"
-        WHERE
-          "t15"."_rank" <= CAST(CEIL(
-            (
-              "t15"."_count" * (
-                CAST(200000000000 AS DOUBLE) / 1000000000000
-              )
-            ) - (
-              CAST(1000 AS DOUBLE) / 1000000000000
-            )
-          ) AS BIGINT)
-      ) AS "t22"
-    ) AS "t25"
-  ) AS "t26"
-)
-SELECT
-  "t44"."customer_id",
-  CASE
-    WHEN COALESCE("t44"."vip", FALSE)
-    THEN 'vip'
-    WHEN (
-      NOT (
-        COALESCE("t44"."vip", FALSE)
-      )
-      AND (
-        "t44"."value" > 0
-      )
-      AND (
-        (
-          (
-            ROW_NUMBER() OVER (
-              PARTITION BY NOT (
-                COALESCE("t44"."vip", FALSE)
-              ) AND (
-                "t44"."value" > 0
-              )
-              ORDER BY "t44"."value" DESC, "t44"."customer_id" ASC
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) - 1
-          ) + 1
-        ) <= CAST(CEIL(
-          (
-            COUNT("t44"."value") FILTER(WHERE
-              NOT (
-                COALESCE("t44"."vip", FALSE)
-              ) AND (
-                "t44"."value" > 0
-              )) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) * (
-              CAST(200000000000 AS DOUBLE) / 1000000000000
-            )
-          ) - (
-            CAST(1000 AS DOUBLE) / 1000000000000
-          )
-        ) AS BIGINT)
-      )
-    )
-    OR (
-      COALESCE("t44"."was_vip", FALSE) AND NOT (
-        COALESCE("t44"."vip", FALSE)
-      )
-    )
-    THEN 'good'
-    ELSE 'regular'
-  END AS "class",
-  "t44"."value",
-  (
-    ROW_NUMBER() OVER (
-      ORDER BY "t44"."value" DESC, "t44"."customer_id" ASC
-      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-    ) - 1
-  ) + 1 AS "rank",
-  COALESCE("t44"."vip_months", 0) AS "vip_months",
-  SUBSTRING(
-    '' || CASE WHEN COALESCE("t44"."m24288", 0) = 1 THEN ',2024-01' ELSE '' END || CASE WHEN COALESCE("t44"."m24289", 0) = 1 THEN ',2024-02' ELSE '' END || CASE WHEN COALESCE("t44"."m24290", 0) = 1 THEN ',2024-03' ELSE '' END || CASE WHEN COALESCE("t44"."m24291", 0) = 1 THEN ',2024-04' ELSE '' END || CASE WHEN COALESCE("t44"."m24292", 0) = 1 THEN ',2024-05' ELSE '' END || CASE WHEN COALESCE("t44"."m24293", 0) = 1 THEN ',2024-06' ELSE '' END,
-    CASE
-      WHEN (
-        1 + 1
-      ) >= 1
-      THEN 1 + 1
-      ELSE 1 + 1 + LENGTH(
-        '' || CASE WHEN COALESCE("t44"."m24288", 0) = 1 THEN ',2024-01' ELSE '' END || CASE WHEN COALESCE("t44"."m24289", 0) = 1 THEN ',2024-02' ELSE '' END || CASE WHEN COALESCE("t44"."m24290", 0) = 1 THEN ',2024-03' ELSE '' END || CASE WHEN COALESCE("t44"."m24291", 0) = 1 THEN ',2024-04' ELSE '' END || CASE WHEN COALESCE("t44"."m24292", 0) = 1 THEN ',2024-05' ELSE '' END || CASE WHEN COALESCE("t44"."m24293", 0) = 1 THEN ',2024-06' ELSE '' END
-      )
-    END
-  ) AS "months_vip",
-  COALESCE("t44"."was_vip", FALSE) AND NOT (
-    COALESCE("t44"."vip", FALSE)
-  ) AS "fell_out",
-  CAST(200000000000 AS DOUBLE) / 1000000000000 AS "vip_threshold",
-  CAST(200000000000 AS DOUBLE) / 1000000000000 AS "good_threshold"
-FROM (
-  SELECT
-    "t43".*
-    EXCLUDE ("customer_id_right")
-  FROM (
-    SELECT
-      "t42"."customer_id",
-      "t42"."value",
-      "t42"."vip",
-      "t42"."was_vip",
-      "t30"."customer_id" AS "customer_id_right",
-      "t30"."vip_months",
-      "t30"."m24288",
-      "t30"."m24289",
-      "t30"."m24290",
-      "t30"."m24291",
-      "t30"."m24292",
-      "t30"."m24293"
-    FROM (
-      SELECT
-        "t40".*
-        EXCLUDE ("customer_id_right")
-      FROM (
-        SELECT
-          "t39"."customer_id",
-          "t39"."value",
-          "t39"."vip",
-          "t35"."customer_id" AS "customer_id_right",
-          "t35"."was_vip"
-        FROM (
-          SELECT
-            "t37"."customer_id",
-            "t37"."value",
-            "t37"."vip"
-          FROM (
-            SELECT
-              "t3"."customer_id",
-              COALESCE("t12"."value", 0) AS "value",
-              "t36"."customer_id" AS "customer_id_right",
-              "t36"."vip"
-            FROM (
-              SELECT DISTINCT
-                "t0"."id" AS "customer_id"
-              FROM "customers" AS "t0"
-              WHERE
-                "t0"."status" <> 'prospect'
-            ) AS "t3"
-            LEFT OUTER JOIN (
-              SELECT
-                "t8"."customer_id",
-                SUM("t8"."amount") AS "value"
-              FROM "t6" AS "t8"
-              GROUP BY
-                1
-            ) AS "t12"
-              ON "t3"."customer_id" = "t12"."customer_id"
-            LEFT OUTER JOIN (
-              SELECT
-                "t32"."customer_id",
-                TRUE AS "vip"
-              FROM (
-                SELECT DISTINCT
-                  "t28"."customer_id",
-                  "t28"."register" AS "month"
-                FROM "t27" AS "t28"
-                WHERE
-                  "t28"."register" >= 24287
-                  AND "t28"."register" <= 24293
-                  AND "t28"."register" = 24293
-              ) AS "t32"
-            ) AS "t36"
-              ON "t3"."customer_id" = "t36"."customer_id"
-          ) AS "t37"
-        ) AS "t39"
-        LEFT OUTER JOIN (
-          SELECT
-            "t31"."customer_id",
-            TRUE AS "was_vip"
-          FROM (
-            SELECT DISTINCT
-              "t28"."customer_id",
-              "t28"."register" AS "month"
-            FROM "t27" AS "t28"
-            WHERE
-              "t28"."register" >= 24287
-              AND "t28"."register" <= 24293
-              AND "t28"."register" = 24292
-          ) AS "t31"
-        ) AS "t35"
-          ON "t39"."customer_id" = "t35"."customer_id"
-      ) AS "t40"
-    ) AS "t42"
-    LEFT OUTER JOIN (
-      SELECT
-        "t16"."customer_id",
-        COUNT(*) AS "vip_months",
-        MAX(CASE WHEN "t16"."month" = 24288 THEN 1 ELSE 0 END) AS "m24288",
-        MAX(CASE WHEN "t16"."month" = 24289 THEN 1 ELSE 0 END) AS "m24289",
-        MAX(CASE WHEN "t16"."month" = 24290 THEN 1 ELSE 0 END) AS "m24290",
-        MAX(CASE WHEN "t16"."month" = 24291 THEN 1 ELSE 0 END) AS "m24291",
-        MAX(CASE WHEN "t16"."month" = 24292 THEN 1 ELSE 0 END) AS "m24292",
-        MAX(CASE WHEN "t16"."month" = 24293 THEN 1 ELSE 0 END) AS "m24293"
-      FROM (
-        SELECT
           "t14"."customer_id",
-          "t14"."month"
-        FROM (
-          SELECT
-            "t10"."customer_id",
-            "t10"."month",
-            "t10"."amount",
-            (
-              ROW_NUMBER() OVER (
-                PARTITION BY "t10"."month"
-                ORDER BY "t10"."amount" DESC, "t10"."customer_id" ASC
-                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-              ) - 1
-            ) + 1 AS "_rank",
-            COUNT("t10"."amount") OVER (
-              PARTITION BY "t10"."month"
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS "_count"
-          FROM (
-            SELECT
-              *
-            FROM "t6" AS "t8"
-            WHERE
-              "t8"."amount" > 0
-          ) AS "t10"
-        ) AS "t14"
+          "t14"."month",
+          "t14"."month" + 0 AS "register"
+        FROM "t13" AS "t14"
         WHERE
           "t14"."_rank" <= CAST(CEIL(
             (
@@ -416,10 +112,298 @@ FROM (
               CAST(1000 AS DOUBLE) / 1000000000000
             )
           ) AS BIGINT)
-      ) AS "t16"
+      ) AS "t18"
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          "t14"."customer_id",
+          "t14"."month",
+          "t14"."month" + 1 AS "register"
+        FROM "t13" AS "t14"
+        WHERE
+          "t14"."_rank" <= CAST(CEIL(
+            (
+              "t14"."_count" * (
+                CAST(200000000000 AS DOUBLE) / 1000000000000
+              )
+            ) - (
+              CAST(1000 AS DOUBLE) / 1000000000000
+            )
+          ) AS BIGINT)
+      ) AS "t19"
+    ) AS "t23"
+    UNION ALL
+    SELECT
+      *
+    FROM (
+      SELECT
+        *
+      FROM (
+        SELECT
+          "t14"."customer_id",
+          "t14"."month",
+          "t14"."month" + 2 AS "register"
+        FROM "t13" AS "t14"
+        WHERE
+          "t14"."_rank" <= CAST(CEIL(
+            (
+              "t14"."_count" * (
+                CAST(200000000000 AS DOUBLE) / 1000000000000
+              )
+            ) - (
+              CAST(1000 AS DOUBLE) / 1000000000000
+            )
+          ) AS BIGINT)
+      ) AS "t20"
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          "t14"."customer_id",
+          "t14"."month",
+          "t14"."month" + 3 AS "register"
+        FROM "t13" AS "t14"
+        WHERE
+          "t14"."_rank" <= CAST(CEIL(
+            (
+              "t14"."_count" * (
+                CAST(200000000000 AS DOUBLE) / 1000000000000
+              )
+            ) - (
+              CAST(1000 AS DOUBLE) / 1000000000000
+            )
+          ) AS BIGINT)
+      ) AS "t21"
+    ) AS "t24"
+  ) AS "t25"
+)
+SELECT
+  "t43"."customer_id",
+  CASE
+    WHEN COALESCE("t43"."vip", FALSE)
+    THEN 'vip'
+    WHEN (
+      NOT (
+        COALESCE("t43"."vip", FALSE)
+      )
+      AND (
+        "t43"."value" > 0
+      )
+      AND (
+        (
+          (
+            ROW_NUMBER() OVER (
+              PARTITION BY NOT (
+                COALESCE("t43"."vip", FALSE)
+              ) AND (
+                "t43"."value" > 0
+              )
+              ORDER BY "t43"."value" DESC, "t43"."customer_id" ASC
+              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+            ) - 1
+          ) + 1
+        ) <= CAST(CEIL(
+          (
+            COUNT("t43"."value") FILTER(WHERE
+              NOT (
+                COALESCE("t43"."vip", FALSE)
+              ) AND (
+                "t43"."value" > 0
+              )) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) * (
+              CAST(200000000000 AS DOUBLE) / 1000000000000
+            )
+          ) - (
+            CAST(1000 AS DOUBLE) / 1000000000000
+          )
+        ) AS BIGINT)
+      )
+    )
+    OR (
+      COALESCE("t43"."was_vip", FALSE) AND NOT (
+        COALESCE("t43"."vip", FALSE)
+      )
+    )
+    THEN 'good'
+    ELSE 'regular'
+  END AS "class",
+  "t43"."value",
+  (
+    ROW_NUMBER() OVER (
+      ORDER BY "t43"."value" DESC, "t43"."customer_id" ASC
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) - 1
+  ) + 1 AS "rank",
+  COALESCE("t43"."vip_months", 0) AS "vip_months",
+  SUBSTRING(
+    '' || CASE WHEN COALESCE("t43"."m24288", 0) = 1 THEN ',2024-01' ELSE '' END || CASE WHEN COALESCE("t43"."m24289", 0) = 1 THEN ',2024-02' ELSE '' END || CASE WHEN COALESCE("t43"."m24290", 0) = 1 THEN ',2024-03' ELSE '' END || CASE WHEN COALESCE("t43"."m24291", 0) = 1 THEN ',2024-04' ELSE '' END || CASE WHEN COALESCE("t43"."m24292", 0) = 1 THEN ',2024-05' ELSE '' END || CASE WHEN COALESCE("t43"."m24293", 0) = 1 THEN ',2024-06' ELSE '' END,
+    CASE
+      WHEN (
+        1 + 1
+      ) >= 1
+      THEN 1 + 1
+      ELSE 1 + 1 + LENGTH(
+        '' || CASE WHEN COALESCE("t43"."m24288", 0) = 1 THEN ',2024-01' ELSE '' END || CASE WHEN COALESCE("t43"."m24289", 0) = 1 THEN ',2024-02' ELSE '' END || CASE WHEN COALESCE("t43"."m24290", 0) = 1 THEN ',2024-03' ELSE '' END || CASE WHEN COALESCE("t43"."m24291", 0) = 1 THEN ',2024-04' ELSE '' END || CASE WHEN COALESCE("t43"."m24292", 0) = 1 THEN ',2024-05' ELSE '' END || CASE WHEN COALESCE("t43"."m24293", 0) = 1 THEN ',2024-06' ELSE '' END
+      )
+    END
+  ) AS "months_vip",
+  COALESCE("t43"."was_vip", FALSE) AND NOT (
+    COALESCE("t43"."vip", FALSE)
+  ) AS "fell_out",
+  CAST(200000000000 AS DOUBLE) / 1000000000000 AS "vip_threshold",
+  CAST(200000000000 AS DOUBLE) / 1000000000000 AS "good_threshold"
+FROM (
+  SELECT
+    "t42".*
+    EXCLUDE ("customer_id_right")
+  FROM (
+    SELECT
+      "t41"."customer_id",
+      "t41"."value",
+      "t41"."vip",
+      "t41"."was_vip",
+      "t29"."customer_id" AS "customer_id_right",
+      "t29"."vip_months",
+      "t29"."m24288",
+      "t29"."m24289",
+      "t29"."m24290",
+      "t29"."m24291",
+      "t29"."m24292",
+      "t29"."m24293"
+    FROM (
+      SELECT
+        "t39".*
+        EXCLUDE ("customer_id_right")
+      FROM (
+        SELECT
+          "t38"."customer_id",
+          "t38"."value",
+          "t38"."vip",
+          "t34"."customer_id" AS "customer_id_right",
+          "t34"."was_vip"
+        FROM (
+          SELECT
+            "t36"."customer_id",
+            "t36"."value",
+            "t36"."vip"
+          FROM (
+            SELECT
+              "t3"."customer_id",
+              COALESCE("t11"."value", 0) AS "value",
+              "t35"."customer_id" AS "customer_id_right",
+              "t35"."vip"
+            FROM (
+              SELECT DISTINCT
+                "t0"."id" AS "customer_id"
+              FROM "customers" AS "t0"
+              WHERE
+                "t0"."status" <> 'prospect'
+            ) AS "t3"
+            LEFT OUTER JOIN (
+              SELECT
+                "t7"."customer_id",
+                SUM("t7"."amount") AS "value"
+              FROM (
+                SELECT
+                  *
+                FROM "t5" AS "t6"
+                WHERE
+                  "t6"."month" > 24287
+              ) AS "t7"
+              GROUP BY
+                1
+            ) AS "t11"
+              ON "t3"."customer_id" = "t11"."customer_id"
+            LEFT OUTER JOIN (
+              SELECT
+                "t31"."customer_id",
+                TRUE AS "vip"
+              FROM (
+                SELECT DISTINCT
+                  "t28"."customer_id",
+                  "t28"."register" AS "month"
+                FROM "t26" AS "t28"
+                WHERE
+                  "t28"."register" >= 24287
+                  AND "t28"."register" <= 24293
+                  AND "t28"."register" = 24293
+              ) AS "t31"
+            ) AS "t35"
+              ON "t3"."customer_id" = "t35"."customer_id"
+          ) AS "t36"
+        ) AS "t38"
+        LEFT OUTER JOIN (
+          SELECT
+            "t30"."customer_id",
+            TRUE AS "was_vip"
+          FROM (
+            SELECT DISTINCT
+              "t28"."customer_id",
+              "t28"."register" AS "month"
+            FROM "t26" AS "t28"
+            WHERE
+              "t28"."register" >= 24287
+              AND "t28"."register" <= 24293
+              AND "t28"."register" = 24292
+          ) AS "t30"
+        ) AS "t34"
+          ON "t38"."customer_id" = "t34"."customer_id"
+      ) AS "t39"
+    ) AS "t41"
+    LEFT OUTER JOIN (
+      SELECT
+        "t15"."customer_id",
+        COUNT(*) AS "vip_months",
+        MAX(CASE WHEN "t15"."month" = 24288 THEN 1 ELSE 0 END) AS "m24288",
+        MAX(CASE WHEN "t15"."month" = 24289 THEN 1 ELSE 0 END) AS "m24289",
+        MAX(CASE WHEN "t15"."month" = 24290 THEN 1 ELSE 0 END) AS "m24290",
+        MAX(CASE WHEN "t15"."month" = 24291 THEN 1 ELSE 0 END) AS "m24291",
+        MAX(CASE WHEN "t15"."month" = 24292 THEN 1 ELSE 0 END) AS "m24292",
+        MAX(CASE WHEN "t15"."month" = 24293 THEN 1 ELSE 0 END) AS "m24293"
+      FROM (
+        SELECT
+          "t12"."customer_id",
+          "t12"."month"
+        FROM (
+          SELECT
+            "t8"."customer_id",
+            "t8"."month",
+            "t8"."amount",
+            (
+              ROW_NUMBER() OVER (
+                PARTITION BY "t8"."month"
+                ORDER BY "t8"."amount" DESC, "t8"."customer_id" ASC
+                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+              ) - 1
+            ) + 1 AS "_rank",
+            COUNT("t8"."amount") OVER (
+              PARTITION BY "t8"."month"
+              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+            ) AS "_count"
+          FROM (
+            SELECT
+              *
+            FROM "t5" AS "t6"
+            WHERE
+              "t6"."month" > 24287 AND "t6"."amount" > 0
+          ) AS "t8"
+        ) AS "t12"
+        WHERE
+          "t12"."_rank" <= CAST(CEIL(
+            (
+              "t12"."_count" * (
+                CAST(200000000000 AS DOUBLE) / 1000000000000
+              )
+            ) - (
+              CAST(1000 AS DOUBLE) / 1000000000000
+            )
+          ) AS BIGINT)
+      ) AS "t15"
       GROUP BY
         1
-    ) AS "t30"
-      ON "t42"."customer_id" = "t30"."customer_id"
-  ) AS "t43"
-) AS "t44"
+    ) AS "t29"
+      ON "t41"."customer_id" = "t29"."customer_id"
+  ) AS "t42"
+) AS "t43"

@@ -66,8 +66,10 @@ class VipScheme(SchemeDefinition):
 
     def classify(self, inputs: Inputs, as_of: date) -> Table:
         last = as_of.year * 12 + as_of.month - 1
-        amounts = self.monthly_amounts(inputs, last - self.window_months + 1, last)
-        registers = self.registers(inputs, as_of)
+        # One aggregation of the 2w months the registers need; the window's own months are its newer half.
+        history = self.monthly_amounts(inputs, last - 2 * self.window_months + 1, last)
+        amounts = history.filter(history.month > last - self.window_months)
+        registers = self._registers(history, last)
         register = registers.filter(registers.month == last)
         before = registers.filter(registers.month == last - 1)
         vips = self._monthly_vips(amounts)
@@ -144,8 +146,11 @@ class VipScheme(SchemeDefinition):
     def registers(self, inputs: Inputs, as_of: date) -> Table:
         """`customer_id, month`: the register of each month M−w … M (w = the window)."""
         last = as_of.year * 12 + as_of.month - 1
+        return self._registers(self.monthly_amounts(inputs, last - 2 * self.window_months + 1, last), last)
+
+    def _registers(self, amounts: Table, last: int) -> Table:
+        """The registers of months last − w … last from the monthly amounts of months last − 2w + 1 … last."""
         w = self.window_months
-        amounts = self.monthly_amounts(inputs, last - 2 * w + 1, last)
 
         def spread(table: Table) -> Table:
             # A month counts for the registers of that month and of the w − 1 following ones.
