@@ -52,7 +52,7 @@ def _squares(table: Table) -> Value:
 
 
 def regularity(transactions: Table, window: Window) -> Table:
-    """Per customer with sales in the window: active months and the spread of monthly and quarterly amounts.
+    """Per customer with sales in the window: revenue, active months and the spread of monthly and quarterly amounts.
 
     `monthly_std` is the population standard deviation over all N months of the window (months
     without sales count as 0); `monthly_cv` = std / mean, null when the mean is not positive.
@@ -78,7 +78,8 @@ def regularity(transactions: Table, window: Window) -> Table:
     quarterly_mean, quarterly_std = _spread(joined.total, joined.quarter_squares, math.ceil(window.months / 3))
     return joined.select(
         "customer_id",
-        "active_months",
+        revenue=joined.total,
+        active_months=joined.active_months,
         monthly_mean=monthly_mean,
         monthly_std=monthly_std,
         monthly_cv=ratio(monthly_std, monthly_mean),

@@ -54,7 +54,10 @@ def customer_metrics(inputs: Inputs, window: Window, names: Iterable[str] = METR
     (5000, 2000, 1, 29)
     """
     wanted = [name for name in METRICS if name in set(names)]
-    parts = key_parts(inputs, window, wanted) + [part(inputs.transactions, window) for part, columns in _PARTS if set(columns) & set(wanted)]
+    activity = [part for part, columns in _PARTS if set(columns) & set(wanted)]
+    # The monthly amounts add up to the revenue: no separate pass over the transactions for it.
+    key_names = [name for name in wanted if not (name == "revenue" and regularity in activity)]
+    parts = key_parts(inputs, window, key_names) + [part(inputs.transactions, window) for part in activity]
     return with_parts(inputs, parts, wanted, (*KEY_METRICS, *ZERO_FILLED))
 
 

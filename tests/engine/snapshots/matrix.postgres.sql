@@ -1,14 +1,8 @@
-WITH "t3" AS (
+WITH "t7" AS (
   SELECT
-    *
-  FROM "transactions" AS "t1"
-  WHERE
-    "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-), "t10" AS (
-  SELECT
-    "t9"."customer_id",
-    "t9"."month",
-    SUM("t9"."amount_cents") AS "amount"
+    "t6"."customer_id",
+    "t6"."month",
+    SUM("t6"."amount_cents") AS "amount"
   FROM (
     SELECT
       "t1"."customer_id",
@@ -30,77 +24,77 @@ WITH "t3" AS (
     FROM "transactions" AS "t1"
     WHERE
       "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-  ) AS "t9"
+  ) AS "t6"
   GROUP BY
     1,
     2
-), "t25" AS (
+), "t22" AS (
   SELECT
-    "t24"."customer_id",
-    "t24"."revenue",
-    "t24"."active_months",
-    "t24"."monthly_cv",
-    "t24"."quarterly_cv",
-    "t24"."largest_order",
-    "t24"."value",
-    "t24"."rank",
+    "t21"."customer_id",
+    "t21"."revenue",
+    "t21"."active_months",
+    "t21"."monthly_cv",
+    "t21"."quarterly_cv",
+    "t21"."largest_order",
+    "t21"."value",
+    "t21"."rank",
     CASE
       WHEN (
-        "t24"."value" > 0
+        "t21"."value" > 0
       )
       AND (
-        CAST(SUM("t24"."value") FILTER(WHERE
-          "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION) > 0
+        CAST(SUM("t21"."value") FILTER(WHERE
+          "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION) > 0
       )
-      THEN "t24"."value" / CAST(SUM("t24"."value") FILTER(WHERE
-        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION)
+      THEN "t21"."value" / CAST(SUM("t21"."value") FILTER(WHERE
+        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION)
       ELSE 0.0
     END AS "share",
     CASE
-      WHEN CAST(SUM("t24"."value") FILTER(WHERE
-        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION) > 0
-      THEN CAST(SUM("t24"."value") FILTER(WHERE
-        "t24"."value" > 0) OVER (ORDER BY "t24"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / CAST(SUM("t24"."value") FILTER(WHERE
-        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION)
+      WHEN CAST(SUM("t21"."value") FILTER(WHERE
+        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION) > 0
+      THEN CAST(SUM("t21"."value") FILTER(WHERE
+        "t21"."value" > 0) OVER (ORDER BY "t21"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / CAST(SUM("t21"."value") FILTER(WHERE
+        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE PRECISION)
       ELSE 0.0
     END AS "cumulative_share"
   FROM (
     SELECT
-      "t23"."customer_id",
-      "t23"."revenue",
-      "t23"."active_months",
-      "t23"."monthly_cv",
-      "t23"."quarterly_cv",
-      "t23"."largest_order",
-      "t23"."value",
+      "t20"."customer_id",
+      "t20"."revenue",
+      "t20"."active_months",
+      "t20"."monthly_cv",
+      "t20"."quarterly_cv",
+      "t20"."largest_order",
+      "t20"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t23"."value" DESC NULLS LAST, "t23"."customer_id" ASC
+          ORDER BY "t20"."value" DESC NULLS LAST, "t20"."customer_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t22"."customer_id",
-        "t22"."revenue",
-        "t22"."active_months",
-        "t22"."monthly_cv",
-        "t22"."quarterly_cv",
-        "t22"."largest_order",
-        "t22"."revenue" AS "value"
+        "t19"."customer_id",
+        "t19"."revenue",
+        "t19"."active_months",
+        "t19"."monthly_cv",
+        "t19"."quarterly_cv",
+        "t19"."largest_order",
+        "t19"."revenue" AS "value"
       FROM (
         SELECT
           "t4"."customer_id",
-          COALESCE("t8"."revenue", 0) AS "revenue",
-          COALESCE("t21"."active_months", 0) AS "active_months",
-          COALESCE("t21"."monthly_mean", 0) AS "monthly_mean",
-          COALESCE("t21"."monthly_std", 0) AS "monthly_std",
-          "t21"."monthly_cv",
-          COALESCE("t21"."quarterly_mean", 0) AS "quarterly_mean",
-          COALESCE("t21"."quarterly_std", 0) AS "quarterly_std",
-          "t21"."quarterly_cv",
-          "t14"."average_order",
-          "t14"."largest_order"
+          COALESCE("t18"."revenue", 0) AS "revenue",
+          COALESCE("t18"."active_months", 0) AS "active_months",
+          COALESCE("t18"."monthly_mean", 0) AS "monthly_mean",
+          COALESCE("t18"."monthly_std", 0) AS "monthly_std",
+          "t18"."monthly_cv",
+          COALESCE("t18"."quarterly_mean", 0) AS "quarterly_mean",
+          COALESCE("t18"."quarterly_std", 0) AS "quarterly_std",
+          "t18"."quarterly_cv",
+          "t10"."average_order",
+          "t10"."largest_order"
         FROM (
           SELECT DISTINCT
             "t0"."id" AS "customer_id"
@@ -110,22 +104,14 @@ WITH "t3" AS (
         ) AS "t4"
         LEFT OUTER JOIN (
           SELECT
-            "t5"."customer_id",
-            SUM("t5"."amount_cents") AS "revenue"
-          FROM "t3" AS "t5"
-          GROUP BY
-            1
-        ) AS "t8"
-          ON "t4"."customer_id" = "t8"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t16"."customer_id",
-            "t16"."active_months",
+            "t13"."customer_id",
+            "t13"."total" AS "revenue",
+            "t13"."active_months",
             (
               (
                 (
                   (
-                    CAST("t16"."total" AS DOUBLE PRECISION) / 12
+                    CAST("t13"."total" AS DOUBLE PRECISION) / 12
                   ) * CAST(1000000000 AS DOUBLE PRECISION)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -137,9 +123,9 @@ WITH "t3" AS (
                     GREATEST(
                       CAST((
                         (
-                          "t16"."squares" * 12
+                          "t13"."squares" * 12
                         ) - (
-                          CAST("t16"."total" AS DOUBLE PRECISION) * CAST("t16"."total" AS DOUBLE PRECISION)
+                          CAST("t13"."total" AS DOUBLE PRECISION) * CAST("t13"."total" AS DOUBLE PRECISION)
                         )
                       ) AS DOUBLE PRECISION) / 144,
                       0
@@ -154,7 +140,7 @@ WITH "t3" AS (
                   (
                     (
                       (
-                        CAST("t16"."total" AS DOUBLE PRECISION) / 12
+                        CAST("t13"."total" AS DOUBLE PRECISION) / 12
                       ) * CAST(1000000000 AS DOUBLE PRECISION)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -172,9 +158,9 @@ WITH "t3" AS (
                                 GREATEST(
                                   CAST((
                                     (
-                                      "t16"."squares" * 12
+                                      "t13"."squares" * 12
                                     ) - (
-                                      CAST("t16"."total" AS DOUBLE PRECISION) * CAST("t16"."total" AS DOUBLE PRECISION)
+                                      CAST("t13"."total" AS DOUBLE PRECISION) * CAST("t13"."total" AS DOUBLE PRECISION)
                                     )
                                   ) AS DOUBLE PRECISION) / 144,
                                   0
@@ -188,7 +174,7 @@ WITH "t3" AS (
                           (
                             (
                               (
-                                CAST("t16"."total" AS DOUBLE PRECISION) / 12
+                                CAST("t13"."total" AS DOUBLE PRECISION) / 12
                               ) * CAST(1000000000 AS DOUBLE PRECISION)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -204,7 +190,7 @@ WITH "t3" AS (
               (
                 (
                   (
-                    CAST("t16"."total" AS DOUBLE PRECISION) / 4
+                    CAST("t13"."total" AS DOUBLE PRECISION) / 4
                   ) * CAST(1000000000 AS DOUBLE PRECISION)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -216,9 +202,9 @@ WITH "t3" AS (
                     GREATEST(
                       CAST((
                         (
-                          "t19"."quarter_squares" * 4
+                          "t16"."quarter_squares" * 4
                         ) - (
-                          CAST("t16"."total" AS DOUBLE PRECISION) * CAST("t16"."total" AS DOUBLE PRECISION)
+                          CAST("t13"."total" AS DOUBLE PRECISION) * CAST("t13"."total" AS DOUBLE PRECISION)
                         )
                       ) AS DOUBLE PRECISION) / 16,
                       0
@@ -233,7 +219,7 @@ WITH "t3" AS (
                   (
                     (
                       (
-                        CAST("t16"."total" AS DOUBLE PRECISION) / 4
+                        CAST("t13"."total" AS DOUBLE PRECISION) / 4
                       ) * CAST(1000000000 AS DOUBLE PRECISION)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -251,9 +237,9 @@ WITH "t3" AS (
                                 GREATEST(
                                   CAST((
                                     (
-                                      "t19"."quarter_squares" * 4
+                                      "t16"."quarter_squares" * 4
                                     ) - (
-                                      CAST("t16"."total" AS DOUBLE PRECISION) * CAST("t16"."total" AS DOUBLE PRECISION)
+                                      CAST("t13"."total" AS DOUBLE PRECISION) * CAST("t13"."total" AS DOUBLE PRECISION)
                                     )
                                   ) AS DOUBLE PRECISION) / 16,
                                   0
@@ -267,7 +253,7 @@ WITH "t3" AS (
                           (
                             (
                               (
-                                CAST("t16"."total" AS DOUBLE PRECISION) / 4
+                                CAST("t13"."total" AS DOUBLE PRECISION) / 4
                               ) * CAST(1000000000 AS DOUBLE PRECISION)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -281,204 +267,210 @@ WITH "t3" AS (
             END AS "quarterly_cv"
           FROM (
             SELECT
-              "t11"."customer_id",
-              SUM(CAST(CAST("t11"."amount" > 0 AS INT) AS BIGINT)) AS "active_months",
-              SUM("t11"."amount") AS "total",
+              "t8"."customer_id",
+              SUM(CAST(CAST("t8"."amount" > 0 AS INT) AS BIGINT)) AS "active_months",
+              SUM("t8"."amount") AS "total",
               SUM(
-                CAST("t11"."amount" AS DOUBLE PRECISION) * CAST("t11"."amount" AS DOUBLE PRECISION)
+                CAST("t8"."amount" AS DOUBLE PRECISION) * CAST("t8"."amount" AS DOUBLE PRECISION)
               ) AS "squares"
-            FROM "t10" AS "t11"
+            FROM "t7" AS "t8"
             GROUP BY
               1
-          ) AS "t16"
+          ) AS "t13"
           INNER JOIN (
             SELECT
-              "t17"."customer_id",
+              "t14"."customer_id",
               SUM(
-                CAST("t17"."amount" AS DOUBLE PRECISION) * CAST("t17"."amount" AS DOUBLE PRECISION)
+                CAST("t14"."amount" AS DOUBLE PRECISION) * CAST("t14"."amount" AS DOUBLE PRECISION)
               ) AS "quarter_squares"
             FROM (
               SELECT
-                "t13"."customer_id",
-                "t13"."quarter",
-                SUM("t13"."amount") AS "amount"
+                "t11"."customer_id",
+                "t11"."quarter",
+                SUM("t11"."amount") AS "amount"
               FROM (
                 SELECT
-                  "t11"."customer_id",
-                  "t11"."month",
-                  "t11"."amount",
+                  "t8"."customer_id",
+                  "t8"."month",
+                  "t8"."amount",
                   CAST(FLOOR(CAST((
-                    "t11"."month"
+                    "t8"."month"
                   ) AS DOUBLE PRECISION) / (
                     3
                   )) AS BIGINT) AS "quarter"
-                FROM "t10" AS "t11"
-              ) AS "t13"
+                FROM "t7" AS "t8"
+              ) AS "t11"
               GROUP BY
                 1,
                 2
-            ) AS "t17"
+            ) AS "t14"
             GROUP BY
               1
-          ) AS "t19"
-            ON "t16"."customer_id" = "t19"."customer_id"
-        ) AS "t21"
-          ON "t4"."customer_id" = "t21"."customer_id"
+          ) AS "t16"
+            ON "t13"."customer_id" = "t16"."customer_id"
+        ) AS "t18"
+          ON "t4"."customer_id" = "t18"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t7"."customer_id",
+            "t5"."customer_id",
             (
               (
                 (
                   (
-                    CAST(SUM("t7"."amount") AS DOUBLE PRECISION) / CAST(COUNT(*) AS DOUBLE PRECISION)
+                    CAST(SUM("t5"."amount") AS DOUBLE PRECISION) / CAST(COUNT(*) AS DOUBLE PRECISION)
                   ) * CAST(1000000000 AS DOUBLE PRECISION)
                 ) + 6755399441055744
               ) - 6755399441055744
             ) / CAST(1000000000 AS DOUBLE PRECISION) AS "average_order",
-            MAX("t7"."amount") AS "largest_order"
+            MAX("t5"."amount") AS "largest_order"
           FROM (
             SELECT
-              "t5"."customer_id",
-              "t5"."document_id",
-              SUM("t5"."amount_cents") AS "amount"
-            FROM "t3" AS "t5"
+              "t3"."customer_id",
+              "t3"."document_id",
+              SUM("t3"."amount_cents") AS "amount"
+            FROM (
+              SELECT
+                *
+              FROM "transactions" AS "t1"
+              WHERE
+                "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
+            ) AS "t3"
             GROUP BY
               1,
               2
-          ) AS "t7"
+          ) AS "t5"
           GROUP BY
             1
-        ) AS "t14"
-          ON "t4"."customer_id" = "t14"."customer_id"
-      ) AS "t22"
-    ) AS "t23"
-  ) AS "t24"
+        ) AS "t10"
+          ON "t4"."customer_id" = "t10"."customer_id"
+      ) AS "t19"
+    ) AS "t20"
+  ) AS "t21"
 )
 SELECT
-  "t36"."customer_id",
+  "t33"."customer_id",
   CASE
     WHEN (
-      "t36"."value" > 0
+      "t33"."value" > 0
     )
     AND (
-      "t36"."contribution" >= "t36"."contribution_threshold"
+      "t33"."contribution" >= "t33"."contribution_threshold"
     )
     AND (
-      "t36"."stability" >= "t36"."stability_threshold"
+      "t33"."stability" >= "t33"."stability_threshold"
     )
     THEN 'EI'
     WHEN (
-      "t36"."value" > 0
+      "t33"."value" > 0
     )
     AND (
-      "t36"."contribution" >= "t36"."contribution_threshold"
+      "t33"."contribution" >= "t33"."contribution_threshold"
     )
     THEN 'EII'
-    WHEN "t36"."stability" >= "t36"."stability_threshold"
+    WHEN "t33"."stability" >= "t33"."stability_threshold"
     THEN 'EIII'
     ELSE 'EIV'
   END AS "class",
-  "t36"."value",
-  "t36"."rank",
-  "t36"."share",
-  "t36"."contribution",
-  "t36"."stability",
-  "t36"."active_months",
-  "t36"."monthly_cv",
-  "t36"."quarterly_cv",
-  "t36"."largest_order",
-  "t36"."contribution_threshold",
-  "t36"."stability_threshold",
+  "t33"."value",
+  "t33"."rank",
+  "t33"."share",
+  "t33"."contribution",
+  "t33"."stability",
+  "t33"."active_months",
+  "t33"."monthly_cv",
+  "t33"."quarterly_cv",
+  "t33"."largest_order",
+  "t33"."contribution_threshold",
+  "t33"."stability_threshold",
   CASE
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN 'consolidate: long-term plan, new products on top of the old ones, be their business consultant'
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN 'recover: find why they drift (trying new things, a better competitor offer, dissatisfaction), counter it, loyalty programme'
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN 'promote: periodic visits, help with advertising, display and promotions'
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -488,92 +480,92 @@ SELECT
   CASE
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN 1
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN 2
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN 3
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -583,92 +575,92 @@ SELECT
   CASE
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EI'
     THEN CAST(300000000000 AS DOUBLE PRECISION) / 1000000000000
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EII'
     THEN CAST(350000000000 AS DOUBLE PRECISION) / 1000000000000
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIII'
     THEN CAST(250000000000 AS DOUBLE PRECISION) / 1000000000000
     WHEN CASE
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       AND (
-        "t36"."stability" >= "t36"."stability_threshold"
+        "t33"."stability" >= "t33"."stability_threshold"
       )
       THEN 'EI'
       WHEN (
-        "t36"."value" > 0
+        "t33"."value" > 0
       )
       AND (
-        "t36"."contribution" >= "t36"."contribution_threshold"
+        "t33"."contribution" >= "t33"."contribution_threshold"
       )
       THEN 'EII'
-      WHEN "t36"."stability" >= "t36"."stability_threshold"
+      WHEN "t33"."stability" >= "t33"."stability_threshold"
       THEN 'EIII'
       ELSE 'EIV'
     END = 'EIV'
@@ -677,17 +669,17 @@ SELECT
   END AS "time_share"
 FROM (
   SELECT
-    "t26"."customer_id",
-    "t26"."revenue",
-    "t26"."active_months",
-    "t26"."monthly_cv",
-    "t26"."quarterly_cv",
-    "t26"."largest_order",
-    "t26"."value",
-    "t26"."rank",
-    "t26"."share",
-    "t26"."cumulative_share",
-    CAST("t26"."value" AS DOUBLE PRECISION) AS "contribution",
+    "t23"."customer_id",
+    "t23"."revenue",
+    "t23"."active_months",
+    "t23"."monthly_cv",
+    "t23"."quarterly_cv",
+    "t23"."largest_order",
+    "t23"."value",
+    "t23"."rank",
+    "t23"."share",
+    "t23"."cumulative_share",
+    CAST("t23"."value" AS DOUBLE PRECISION) AS "contribution",
     (
       (
         (
@@ -695,26 +687,26 @@ FROM (
             CAST((
               0.0 + (
                 (
-                  CAST("t26"."active_months" AS DOUBLE PRECISION) / 12
+                  CAST("t23"."active_months" AS DOUBLE PRECISION) / 12
                 ) * (
                   CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
                 )
               ) + (
                 CASE
-                  WHEN "t26"."monthly_cv" IS NULL
+                  WHEN "t23"."monthly_cv" IS NULL
                   THEN 0.0
                   ELSE CAST(1.0 AS DOUBLE PRECISION) / (
-                    "t26"."monthly_cv" + 1.0
+                    "t23"."monthly_cv" + 1.0
                   )
                 END * (
                   CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
                 )
               ) + (
                 CASE
-                  WHEN "t26"."quarterly_cv" IS NULL
+                  WHEN "t23"."quarterly_cv" IS NULL
                   THEN 0.0
                   ELSE CAST(1.0 AS DOUBLE PRECISION) / (
-                    "t26"."quarterly_cv" + 1.0
+                    "t23"."quarterly_cv" + 1.0
                   )
                 END * (
                   CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
@@ -724,12 +716,12 @@ FROM (
                   LEAST(
                     CASE
                       WHEN (
-                        "t26"."revenue" > 0
+                        "t23"."revenue" > 0
                       ) AND (
-                        "t26"."largest_order" IS NOT NULL
+                        "t23"."largest_order" IS NOT NULL
                       )
                       THEN 1.0 - (
-                        CAST("t26"."largest_order" AS DOUBLE PRECISION) / "t26"."revenue"
+                        CAST("t23"."largest_order" AS DOUBLE PRECISION) / "t23"."revenue"
                       )
                       ELSE 0.0
                     END,
@@ -749,51 +741,51 @@ FROM (
     ) / CAST(1000000000 AS DOUBLE PRECISION) AS "stability",
     (
       SELECT
-        AVG("t30"."v") AS "Mean(v)"
+        AVG("t27"."v") AS "Mean(v)"
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            "t27"."v",
-            ROW_NUMBER() OVER (ORDER BY "t27"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
-            COUNT("t27"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
+            "t24"."v",
+            ROW_NUMBER() OVER (ORDER BY "t24"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
+            COUNT("t24"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
           FROM (
             SELECT
-              CAST("t26"."value" AS DOUBLE PRECISION) AS "v"
-            FROM "t25" AS "t26"
+              CAST("t23"."value" AS DOUBLE PRECISION) AS "v"
+            FROM "t22" AS "t23"
             WHERE
-              "t26"."value" > 0 AND CAST("t26"."value" AS DOUBLE PRECISION) IS NOT NULL
-          ) AS "t27"
-        ) AS "t28"
+              "t23"."value" > 0 AND CAST("t23"."value" AS DOUBLE PRECISION) IS NOT NULL
+          ) AS "t24"
+        ) AS "t25"
         WHERE
           (
-            "t28"."_pos" = CAST(FLOOR(CAST((
-              "t28"."_n" - 1
+            "t25"."_pos" = CAST(FLOOR(CAST((
+              "t25"."_n" - 1
             ) AS DOUBLE PRECISION) / (
               2
             )) AS BIGINT)
           )
           OR (
-            "t28"."_pos" = CAST(FLOOR(CAST((
-              "t28"."_n"
+            "t25"."_pos" = CAST(FLOOR(CAST((
+              "t25"."_n"
             ) AS DOUBLE PRECISION) / (
               2
             )) AS BIGINT)
           )
-      ) AS "t30"
+      ) AS "t27"
     ) AS "contribution_threshold",
     (
       SELECT
-        AVG("t34"."v") AS "Mean(v)"
+        AVG("t31"."v") AS "Mean(v)"
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            "t31"."v",
-            ROW_NUMBER() OVER (ORDER BY "t31"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
-            COUNT("t31"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
+            "t28"."v",
+            ROW_NUMBER() OVER (ORDER BY "t28"."v" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - 1 AS "_pos",
+            COUNT("t28"."v") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "_n"
           FROM (
             SELECT
               *
@@ -806,26 +798,26 @@ FROM (
                         CAST((
                           0.0 + (
                             (
-                              CAST("t26"."active_months" AS DOUBLE PRECISION) / 12
+                              CAST("t23"."active_months" AS DOUBLE PRECISION) / 12
                             ) * (
                               CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
                             )
                           ) + (
                             CASE
-                              WHEN "t26"."monthly_cv" IS NULL
+                              WHEN "t23"."monthly_cv" IS NULL
                               THEN 0.0
                               ELSE CAST(1.0 AS DOUBLE PRECISION) / (
-                                "t26"."monthly_cv" + 1.0
+                                "t23"."monthly_cv" + 1.0
                               )
                             END * (
                               CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
                             )
                           ) + (
                             CASE
-                              WHEN "t26"."quarterly_cv" IS NULL
+                              WHEN "t23"."quarterly_cv" IS NULL
                               THEN 0.0
                               ELSE CAST(1.0 AS DOUBLE PRECISION) / (
-                                "t26"."quarterly_cv" + 1.0
+                                "t23"."quarterly_cv" + 1.0
                               )
                             END * (
                               CAST(1000000000000 AS DOUBLE PRECISION) / 1000000000000
@@ -835,12 +827,12 @@ FROM (
                               LEAST(
                                 CASE
                                   WHEN (
-                                    "t26"."revenue" > 0
+                                    "t23"."revenue" > 0
                                   ) AND (
-                                    "t26"."largest_order" IS NOT NULL
+                                    "t23"."largest_order" IS NOT NULL
                                   )
                                   THEN 1.0 - (
-                                    CAST("t26"."largest_order" AS DOUBLE PRECISION) / "t26"."revenue"
+                                    CAST("t23"."largest_order" AS DOUBLE PRECISION) / "t23"."revenue"
                                   )
                                   ELSE 0.0
                                 END,
@@ -858,30 +850,30 @@ FROM (
                     ) + 6755399441055744
                   ) - 6755399441055744
                 ) / CAST(1000000000 AS DOUBLE PRECISION) AS "v"
-              FROM "t25" AS "t26"
+              FROM "t22" AS "t23"
               WHERE
-                "t26"."value" > 0
-            ) AS "t29"
+                "t23"."value" > 0
+            ) AS "t26"
             WHERE
-              "t29"."v" IS NOT NULL
-          ) AS "t31"
-        ) AS "t33"
+              "t26"."v" IS NOT NULL
+          ) AS "t28"
+        ) AS "t30"
         WHERE
           (
-            "t33"."_pos" = CAST(FLOOR(CAST((
-              "t33"."_n" - 1
+            "t30"."_pos" = CAST(FLOOR(CAST((
+              "t30"."_n" - 1
             ) AS DOUBLE PRECISION) / (
               2
             )) AS BIGINT)
           )
           OR (
-            "t33"."_pos" = CAST(FLOOR(CAST((
-              "t33"."_n"
+            "t30"."_pos" = CAST(FLOOR(CAST((
+              "t30"."_n"
             ) AS DOUBLE PRECISION) / (
               2
             )) AS BIGINT)
           )
-      ) AS "t34"
+      ) AS "t31"
     ) AS "stability_threshold"
-  FROM "t25" AS "t26"
-) AS "t36"
+  FROM "t22" AS "t23"
+) AS "t33"

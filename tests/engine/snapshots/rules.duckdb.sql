@@ -1,8 +1,8 @@
-WITH "t10" AS (
+WITH "t7" AS (
   SELECT
-    "t9"."customer_id",
-    "t9"."month",
-    SUM("t9"."amount_cents") AS "amount"
+    "t6"."customer_id",
+    "t6"."month",
+    SUM("t6"."amount_cents") AS "amount"
   FROM (
     SELECT
       "t1"."customer_id",
@@ -24,163 +24,149 @@ WITH "t10" AS (
     FROM "transactions" AS "t1"
     WHERE
       "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-  ) AS "t9"
+  ) AS "t6"
   GROUP BY
     1,
     2
 )
 SELECT
-  "t25"."customer_id",
+  "t22"."customer_id",
   CASE
-    WHEN "t25"."growth_last_year" >= (
+    WHEN "t22"."growth_last_year" >= (
       CAST(200000000000 AS DOUBLE) / 1000000000000
     )
     THEN 'A'
     WHEN (
-      "t25"."growth_last_year" >= (
+      "t22"."growth_last_year" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t25"."growth_year_before" >= (
+      "t22"."growth_year_before" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t25"."active_months" >= (
+      "t22"."active_months" >= (
         CAST(10000000000000 AS DOUBLE) / 1000000000000
       )
     )
     THEN 'B'
     ELSE 'C'
   END AS "class",
-  "t25"."value",
-  "t25"."rank",
-  "t25"."share",
+  "t22"."value",
+  "t22"."rank",
+  "t22"."share",
   CASE
-    WHEN "t25"."growth_last_year" >= (
+    WHEN "t22"."growth_last_year" >= (
       CAST(200000000000 AS DOUBLE) / 1000000000000
     )
     THEN 1
     WHEN (
-      "t25"."growth_last_year" >= (
+      "t22"."growth_last_year" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t25"."growth_year_before" >= (
+      "t22"."growth_year_before" >= (
         CAST(100000000000 AS DOUBLE) / 1000000000000
       )
     )
     AND (
-      "t25"."active_months" >= (
+      "t22"."active_months" >= (
         CAST(10000000000000 AS DOUBLE) / 1000000000000
       )
     )
     THEN 2
     ELSE CAST(NULL AS BIGINT)
   END AS "matched_rule",
-  "t25"."active_months",
-  "t25"."growth_last_year",
-  "t25"."growth_year_before"
+  "t22"."active_months",
+  "t22"."growth_last_year",
+  "t22"."growth_year_before"
 FROM (
   SELECT
-    "t24"."customer_id",
-    "t24"."revenue",
-    "t24"."active_months",
-    "t24"."growth_last_year",
-    "t24"."growth_year_before",
-    "t24"."value",
-    "t24"."rank",
+    "t21"."customer_id",
+    "t21"."revenue",
+    "t21"."active_months",
+    "t21"."growth_last_year",
+    "t21"."growth_year_before",
+    "t21"."value",
+    "t21"."rank",
     CASE
       WHEN (
-        "t24"."value" > 0
+        "t21"."value" > 0
       )
       AND (
-        CAST(SUM("t24"."value") FILTER(WHERE
-          "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
+        CAST(SUM("t21"."value") FILTER(WHERE
+          "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
       )
-      THEN "t24"."value" / CAST(SUM("t24"."value") FILTER(WHERE
-        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
+      THEN "t21"."value" / CAST(SUM("t21"."value") FILTER(WHERE
+        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
       ELSE 0.0
     END AS "share",
     CASE
-      WHEN CAST(SUM("t24"."value") FILTER(WHERE
-        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
-      THEN CAST(SUM("t24"."value") FILTER(WHERE
-        "t24"."value" > 0) OVER (ORDER BY "t24"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / CAST(SUM("t24"."value") FILTER(WHERE
-        "t24"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
+      WHEN CAST(SUM("t21"."value") FILTER(WHERE
+        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE) > 0
+      THEN CAST(SUM("t21"."value") FILTER(WHERE
+        "t21"."value" > 0) OVER (ORDER BY "t21"."rank" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / CAST(SUM("t21"."value") FILTER(WHERE
+        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS DOUBLE)
       ELSE 0.0
     END AS "cumulative_share"
   FROM (
     SELECT
-      "t23"."customer_id",
-      "t23"."revenue",
-      "t23"."active_months",
-      "t23"."growth_last_year",
-      "t23"."growth_year_before",
-      "t23"."value",
+      "t20"."customer_id",
+      "t20"."revenue",
+      "t20"."active_months",
+      "t20"."growth_last_year",
+      "t20"."growth_year_before",
+      "t20"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t23"."value" DESC, "t23"."customer_id" ASC
+          ORDER BY "t20"."value" DESC, "t20"."customer_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t22"."customer_id",
-        "t22"."revenue",
-        "t22"."active_months",
-        "t22"."growth_last_year",
-        "t22"."growth_year_before",
-        "t22"."revenue" AS "value"
+        "t19"."customer_id",
+        "t19"."revenue",
+        "t19"."active_months",
+        "t19"."growth_last_year",
+        "t19"."growth_year_before",
+        "t19"."revenue" AS "value"
       FROM (
         SELECT
-          "t5"."customer_id",
-          COALESCE("t7"."revenue", 0) AS "revenue",
-          COALESCE("t21"."active_months", 0) AS "active_months",
-          COALESCE("t21"."monthly_mean", 0) AS "monthly_mean",
-          COALESCE("t21"."monthly_std", 0) AS "monthly_std",
-          "t21"."monthly_cv",
-          COALESCE("t21"."quarterly_mean", 0) AS "quarterly_mean",
-          COALESCE("t21"."quarterly_std", 0) AS "quarterly_std",
-          "t21"."quarterly_cv",
-          COALESCE("t17"."last_year_revenue", 0) AS "last_year_revenue",
-          COALESCE("t17"."previous_year_revenue", 0) AS "previous_year_revenue",
-          COALESCE("t17"."third_year_revenue", 0) AS "third_year_revenue",
-          "t17"."growth_last_year",
-          "t17"."growth_year_before"
+          "t4"."customer_id",
+          COALESCE("t18"."revenue", 0) AS "revenue",
+          COALESCE("t18"."active_months", 0) AS "active_months",
+          COALESCE("t18"."monthly_mean", 0) AS "monthly_mean",
+          COALESCE("t18"."monthly_std", 0) AS "monthly_std",
+          "t18"."monthly_cv",
+          COALESCE("t18"."quarterly_mean", 0) AS "quarterly_mean",
+          COALESCE("t18"."quarterly_std", 0) AS "quarterly_std",
+          "t18"."quarterly_cv",
+          COALESCE("t14"."last_year_revenue", 0) AS "last_year_revenue",
+          COALESCE("t14"."previous_year_revenue", 0) AS "previous_year_revenue",
+          COALESCE("t14"."third_year_revenue", 0) AS "third_year_revenue",
+          "t14"."growth_last_year",
+          "t14"."growth_year_before"
         FROM (
           SELECT DISTINCT
             "t0"."id" AS "customer_id"
           FROM "customers" AS "t0"
           WHERE
             "t0"."status" <> 'prospect'
-        ) AS "t5"
+        ) AS "t4"
         LEFT OUTER JOIN (
           SELECT
-            "t3"."customer_id",
-            SUM("t3"."amount_cents") AS "revenue"
-          FROM (
-            SELECT
-              *
-            FROM "transactions" AS "t1"
-            WHERE
-              "t1"."date" > MAKE_DATE(2023, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-          ) AS "t3"
-          GROUP BY
-            1
-        ) AS "t7"
-          ON "t5"."customer_id" = "t7"."customer_id"
-        LEFT OUTER JOIN (
-          SELECT
-            "t15"."customer_id",
-            "t15"."active_months",
+            "t12"."customer_id",
+            "t12"."total" AS "revenue",
+            "t12"."active_months",
             (
               (
                 (
                   (
-                    CAST("t15"."total" AS DOUBLE) / 12
+                    CAST("t12"."total" AS DOUBLE) / 12
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -192,9 +178,9 @@ FROM (
                     GREATEST(
                       (
                         (
-                          "t15"."squares" * 12
+                          "t12"."squares" * 12
                         ) - (
-                          CAST("t15"."total" AS DOUBLE) * CAST("t15"."total" AS DOUBLE)
+                          CAST("t12"."total" AS DOUBLE) * CAST("t12"."total" AS DOUBLE)
                         )
                       ) / 144,
                       0
@@ -209,7 +195,7 @@ FROM (
                   (
                     (
                       (
-                        CAST("t15"."total" AS DOUBLE) / 12
+                        CAST("t12"."total" AS DOUBLE) / 12
                       ) * CAST(1000000000 AS DOUBLE)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -227,9 +213,9 @@ FROM (
                                 GREATEST(
                                   (
                                     (
-                                      "t15"."squares" * 12
+                                      "t12"."squares" * 12
                                     ) - (
-                                      CAST("t15"."total" AS DOUBLE) * CAST("t15"."total" AS DOUBLE)
+                                      CAST("t12"."total" AS DOUBLE) * CAST("t12"."total" AS DOUBLE)
                                     )
                                   ) / 144,
                                   0
@@ -243,7 +229,7 @@ FROM (
                           (
                             (
                               (
-                                CAST("t15"."total" AS DOUBLE) / 12
+                                CAST("t12"."total" AS DOUBLE) / 12
                               ) * CAST(1000000000 AS DOUBLE)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -259,7 +245,7 @@ FROM (
               (
                 (
                   (
-                    CAST("t15"."total" AS DOUBLE) / 4
+                    CAST("t12"."total" AS DOUBLE) / 4
                   ) * CAST(1000000000 AS DOUBLE)
                 ) + 6755399441055744
               ) - 6755399441055744
@@ -271,9 +257,9 @@ FROM (
                     GREATEST(
                       (
                         (
-                          "t19"."quarter_squares" * 4
+                          "t16"."quarter_squares" * 4
                         ) - (
-                          CAST("t15"."total" AS DOUBLE) * CAST("t15"."total" AS DOUBLE)
+                          CAST("t12"."total" AS DOUBLE) * CAST("t12"."total" AS DOUBLE)
                         )
                       ) / 16,
                       0
@@ -288,7 +274,7 @@ FROM (
                   (
                     (
                       (
-                        CAST("t15"."total" AS DOUBLE) / 4
+                        CAST("t12"."total" AS DOUBLE) / 4
                       ) * CAST(1000000000 AS DOUBLE)
                     ) + 6755399441055744
                   ) - 6755399441055744
@@ -306,9 +292,9 @@ FROM (
                                 GREATEST(
                                   (
                                     (
-                                      "t19"."quarter_squares" * 4
+                                      "t16"."quarter_squares" * 4
                                     ) - (
-                                      CAST("t15"."total" AS DOUBLE) * CAST("t15"."total" AS DOUBLE)
+                                      CAST("t12"."total" AS DOUBLE) * CAST("t12"."total" AS DOUBLE)
                                     )
                                   ) / 16,
                                   0
@@ -322,7 +308,7 @@ FROM (
                           (
                             (
                               (
-                                CAST("t15"."total" AS DOUBLE) / 4
+                                CAST("t12"."total" AS DOUBLE) / 4
                               ) * CAST(1000000000 AS DOUBLE)
                             ) + 6755399441055744
                           ) - 6755399441055744
@@ -336,58 +322,58 @@ FROM (
             END AS "quarterly_cv"
           FROM (
             SELECT
-              "t11"."customer_id",
-              SUM(CAST("t11"."amount" > 0 AS INT)) AS "active_months",
-              SUM("t11"."amount") AS "total",
-              SUM(CAST("t11"."amount" AS DOUBLE) * CAST("t11"."amount" AS DOUBLE)) AS "squares"
-            FROM "t10" AS "t11"
+              "t8"."customer_id",
+              SUM(CAST("t8"."amount" > 0 AS INT)) AS "active_months",
+              SUM("t8"."amount") AS "total",
+              SUM(CAST("t8"."amount" AS DOUBLE) * CAST("t8"."amount" AS DOUBLE)) AS "squares"
+            FROM "t7" AS "t8"
             GROUP BY
               1
-          ) AS "t15"
+          ) AS "t12"
           INNER JOIN (
             SELECT
-              "t16"."customer_id",
-              SUM(CAST("t16"."amount" AS DOUBLE) * CAST("t16"."amount" AS DOUBLE)) AS "quarter_squares"
+              "t13"."customer_id",
+              SUM(CAST("t13"."amount" AS DOUBLE) * CAST("t13"."amount" AS DOUBLE)) AS "quarter_squares"
             FROM (
               SELECT
-                "t12"."customer_id",
-                "t12"."quarter",
-                SUM("t12"."amount") AS "amount"
+                "t9"."customer_id",
+                "t9"."quarter",
+                SUM("t9"."amount") AS "amount"
               FROM (
                 SELECT
-                  "t11"."customer_id",
-                  "t11"."month",
-                  "t11"."amount",
+                  "t8"."customer_id",
+                  "t8"."month",
+                  "t8"."amount",
                   CAST(FLOOR((
-                    "t11"."month"
+                    "t8"."month"
                   ) / (
                     3
                   )) AS BIGINT) AS "quarter"
-                FROM "t10" AS "t11"
-              ) AS "t12"
+                FROM "t7" AS "t8"
+              ) AS "t9"
               GROUP BY
                 1,
                 2
-            ) AS "t16"
+            ) AS "t13"
             GROUP BY
               1
-          ) AS "t19"
-            ON "t15"."customer_id" = "t19"."customer_id"
-        ) AS "t21"
-          ON "t5"."customer_id" = "t21"."customer_id"
+          ) AS "t16"
+            ON "t12"."customer_id" = "t16"."customer_id"
+        ) AS "t18"
+          ON "t4"."customer_id" = "t18"."customer_id"
         LEFT OUTER JOIN (
           SELECT
-            "t8"."customer_id",
-            "t8"."last_year_revenue",
-            "t8"."previous_year_revenue",
-            "t8"."third_year_revenue",
+            "t5"."customer_id",
+            "t5"."last_year_revenue",
+            "t5"."previous_year_revenue",
+            "t5"."third_year_revenue",
             CASE
-              WHEN "t8"."previous_year_revenue" > 0
+              WHEN "t5"."previous_year_revenue" > 0
               THEN (
                 (
                   (
                     (
-                      CAST("t8"."last_year_revenue" - "t8"."previous_year_revenue" AS DOUBLE) / CAST("t8"."previous_year_revenue" AS DOUBLE)
+                      CAST("t5"."last_year_revenue" - "t5"."previous_year_revenue" AS DOUBLE) / CAST("t5"."previous_year_revenue" AS DOUBLE)
                     ) * CAST(1000000000 AS DOUBLE)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -395,12 +381,12 @@ FROM (
               ELSE NULL
             END AS "growth_last_year",
             CASE
-              WHEN "t8"."third_year_revenue" > 0
+              WHEN "t5"."third_year_revenue" > 0
               THEN (
                 (
                   (
                     (
-                      CAST("t8"."previous_year_revenue" - "t8"."third_year_revenue" AS DOUBLE) / CAST("t8"."third_year_revenue" AS DOUBLE)
+                      CAST("t5"."previous_year_revenue" - "t5"."third_year_revenue" AS DOUBLE) / CAST("t5"."third_year_revenue" AS DOUBLE)
                     ) * CAST(1000000000 AS DOUBLE)
                   ) + 6755399441055744
                 ) - 6755399441055744
@@ -409,34 +395,34 @@ FROM (
             END AS "growth_year_before"
           FROM (
             SELECT
-              "t4"."customer_id",
+              "t3"."customer_id",
               COALESCE(
-                SUM("t4"."amount_cents") FILTER(WHERE
+                SUM("t3"."amount_cents") FILTER(WHERE
                   (
-                    "t4"."date" > MAKE_DATE(2023, 6, 30)
+                    "t3"."date" > MAKE_DATE(2023, 6, 30)
                   )
                   AND (
-                    "t4"."date" <= MAKE_DATE(2024, 6, 30)
+                    "t3"."date" <= MAKE_DATE(2024, 6, 30)
                   )),
                 0
               ) AS "last_year_revenue",
               COALESCE(
-                SUM("t4"."amount_cents") FILTER(WHERE
+                SUM("t3"."amount_cents") FILTER(WHERE
                   (
-                    "t4"."date" > MAKE_DATE(2022, 6, 30)
+                    "t3"."date" > MAKE_DATE(2022, 6, 30)
                   )
                   AND (
-                    "t4"."date" <= MAKE_DATE(2023, 6, 30)
+                    "t3"."date" <= MAKE_DATE(2023, 6, 30)
                   )),
                 0
               ) AS "previous_year_revenue",
               COALESCE(
-                SUM("t4"."amount_cents") FILTER(WHERE
+                SUM("t3"."amount_cents") FILTER(WHERE
                   (
-                    "t4"."date" > MAKE_DATE(2021, 6, 30)
+                    "t3"."date" > MAKE_DATE(2021, 6, 30)
                   )
                   AND (
-                    "t4"."date" <= MAKE_DATE(2022, 6, 30)
+                    "t3"."date" <= MAKE_DATE(2022, 6, 30)
                   )),
                 0
               ) AS "third_year_revenue"
@@ -446,13 +432,13 @@ FROM (
               FROM "transactions" AS "t1"
               WHERE
                 "t1"."date" > MAKE_DATE(2021, 6, 30) AND "t1"."date" <= MAKE_DATE(2024, 6, 30)
-            ) AS "t4"
+            ) AS "t3"
             GROUP BY
               1
-          ) AS "t8"
-        ) AS "t17"
-          ON "t5"."customer_id" = "t17"."customer_id"
-      ) AS "t22"
-    ) AS "t23"
-  ) AS "t24"
-) AS "t25"
+          ) AS "t5"
+        ) AS "t14"
+          ON "t4"."customer_id" = "t14"."customer_id"
+      ) AS "t19"
+    ) AS "t20"
+  ) AS "t21"
+) AS "t22"
