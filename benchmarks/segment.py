@@ -11,7 +11,8 @@ parameters, times in a fresh child process each:
 
 Each child first runs the same code once on a tiny file (imports, lazy initialisation), then is
 timed. The classes of SQL and pandas are compared with the engine's for every customer. Then it
-times all schemes together through the engine (one connection, files read once), and the whole
+times all schemes together through the engine (one connection, files read once, each window's
+metrics computed once for all schemes: `clientela.engine.shared`), and the whole
 `clientela segment --scheme abc` process against a Python process that runs the hand-written SQL
 and writes the same CSV. Peak memory is each child's maximum resident set (wait4 ru_maxrss).
 
@@ -674,6 +675,7 @@ def child(args: argparse.Namespace) -> None:
 
         from clientela.engine.inputs import Inputs
         from clientela.engine.schemes import KINDS
+        from clientela.engine.shared import with_shared_metrics
         from clientela.engine.sources import read_input
 
         def run(tx: Path, pay: Path | None) -> tuple[dict, object]:
@@ -683,7 +685,10 @@ def child(args: argparse.Namespace) -> None:
                 transactions=read_input(connection, tx), payments=read_input(connection, pay, payments=True) if pay else None
             )
             read = time.perf_counter()
-            results = [KINDS[kind]().classify(inputs, as_of).to_pyarrow() for kind in kinds]
+            schemes = [KINDS[kind]() for kind in kinds]
+            if len(schemes) > 1:  # all together: each window's metrics computed once for every scheme
+                inputs = with_shared_metrics(inputs, schemes, as_of, connection)
+            results = [scheme.classify(inputs, as_of).to_pyarrow() for scheme in schemes]
             # Not timed: building and compiling the same expressions once more, to say how much of the time they take.
             compile_started, compile_cpu = time.perf_counter(), _cpu()
             for kind in kinds:

@@ -16,6 +16,7 @@ import pytest
 from clientela.engine.inputs import Inputs
 from clientela.engine.schemes import KINDS, VipScheme
 from clientela.engine.schemes.prospects import INDICATORS
+from clientela.engine.shared import with_shared_metrics
 from tests.fixtures.engines import (
     BACKENDS,
     POSTGRES_URL,
@@ -124,6 +125,17 @@ def test_identical_on_every_backend(loaded, label):
     assert len({row["class"] for row in reference}) >= 2, "a test that classifies everyone alike proves little"
     for name, result in results.items():
         assert result == reference, f"{label}: {name} differs from duckdb at customer {first_difference(result, reference)}"
+
+
+@pytest.mark.parametrize("backend_name", BACKENDS)
+def test_schemes_reading_shared_metrics_give_the_same_results(loaded, backend_name):
+    connection, _, inputs = loaded[backend_name]
+    shared = with_shared_metrics(inputs, SCHEMES.values(), AS_OF, connection)
+    assert len(shared.metrics) == len({scheme.window_months for scheme in SCHEMES.values() if scheme.metric_names()}) >= 2
+    for label, scheme in SCHEMES.items():
+        assert rows(scheme.classify(shared, AS_OF)) == rows(scheme.classify(inputs, AS_OF)), f"{label} on {backend_name}"
+        if scheme.metric_names():  # ranked from the stored metrics alone
+            assert "same_transactions" not in ibis.to_sql(scheme.classify(shared, AS_OF), dialect=backend_name), label
 
 
 def test_register_changes_identical_on_every_backend(loaded):

@@ -36,7 +36,7 @@ from clientela.followup.defaults import default_policies_create
 from clientela.followup.models import Policy
 from clientela.retention.services import retention_review
 from clientela.segmentation.models import Scheme
-from clientela.segmentation.services import app_tables_copy, default_schemes_create, month_end_before, segmentation_run
+from clientela.segmentation.services import app_tables_copy, default_schemes_create, month_end_before, segmentation_runs
 
 DEMO_PASSWORD = "demo"
 HISTORY_MONTHS = 6  # month ends with segmentation snapshots
@@ -154,7 +154,6 @@ def _segmentation_history(end: date, step: Step) -> None:
     source = app_tables_copy()
     for as_of in reversed(month_ends):
         step(f"segmenting customers as of {as_of}")
-        for scheme in Scheme.objects.filter(active=True):
-            segmentation_run(scheme_name=scheme.name, as_of=as_of, source=source)
+        segmentation_runs(schemes=list(Scheme.objects.filter(active=True)), as_of=as_of, source=source)
         retention_review(as_of=as_of, source=source)
     source.disconnect()

@@ -1,10 +1,13 @@
 """The tables a scheme reads, bundled: transactions, optional payments and the customer universe."""
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 import ibis
 from ibis.expr.types import Table
+
+from clientela.engine.window import Window
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,8 @@ class Inputs:
     probability of still being active (S7), which the matrix counts into stability. `prospects`,
     when given, has one row per prospect to score in the prospect matrix: `customer_id`, the 1–5
     indicators of `clientela.engine.schemes.prospects.INDICATORS` and `low_intention_reason`.
+    `metrics` holds per-customer metric tables already computed for a window (see
+    `clientela.engine.shared.with_shared_metrics`), which schemes read instead of the transactions.
     """
 
     transactions: Table
@@ -24,6 +29,15 @@ class Inputs:
     customers: Table | None = None
     alive: Table | None = None
     prospects: Table | None = None
+    metrics: Mapping[Window, Table] = field(default_factory=dict)
+
+    def stored_metrics(self, window: Window, names: Iterable[str]) -> Table | None:
+        """`customer_id` and the named metrics of the window, when a stored table has them all; else None."""
+        stored = self.metrics.get(window)
+        names = list(names)
+        if stored is None or not set(names) <= set(stored.columns):
+            return None
+        return stored.select("customer_id", *names)
 
     def customer_ids(self) -> Table:
         """Every customer to classify, once."""

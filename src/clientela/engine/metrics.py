@@ -147,4 +147,5 @@ def key_metrics(inputs: Inputs, window: Window, names: Sequence[str] = KEY_METRI
     Customers without activity in the window get zeros (paid and payments are 0 without payments).
     """
     wanted = [name for name in KEY_METRICS if name in names]
-    return with_parts(inputs, key_parts(inputs, window, wanted), wanted)
+    stored = inputs.stored_metrics(window, wanted)
+    return stored if stored is not None else with_parts(inputs, key_parts(inputs, window, wanted), wanted)

@@ -18,6 +18,7 @@ from clientela.engine.inputs import app_inputs
 from clientela.engine.schema import INPUT_TABLES
 from clientela.engine.schemes import SchemeError, scheme_from_dict
 from clientela.engine.schemes.base import SchemeDefinition
+from clientela.engine.shared import with_shared_metrics
 from clientela.retention.selectors.fits import stability_alive_as_of
 from clientela.segmentation.defaults import default_schemes
 from clientela.segmentation.models import ClassChange, CustomerClass, Scheme, Snapshot
@@ -109,17 +110,33 @@ def segmentation_run(*, scheme_name: str, as_of: date, source: ibis.BaseBackend 
     if scheme is None:
         active = ", ".join(Scheme.objects.filter(active=True).values_list("name", flat=True)) or "none"
         raise SegmentationRefused(f'no active scheme is named "{scheme_name}" (active schemes: {active})')
+    return segmentation_runs(schemes=[scheme], as_of=as_of, source=source)[0]
+
+
+def segmentation_runs(*, schemes: list[Scheme], as_of: date, source: ibis.BaseBackend | None = None) -> list[Snapshot]:
+    """Run several saved schemes as of one date over one connection, as `segmentation_run` runs one.
+
+    Each window's per-customer metrics are computed once for all the schemes that read them
+    (`clientela.engine.shared`); the classes are those of separate runs.
+    """
     if not Customer.objects.exclude(status=Customer.Status.PROSPECT).exists():
         raise SegmentationRefused("there are no customers to classify: import customers and their transactions first")
+    definitions = [_definition(scheme) for scheme in schemes]
+    # The matrix counts the probability alive of the churn fit into stability when the retention settings say so.
+    alive_as_of = stability_alive_as_of(as_of=as_of) if any(definition.kind == "matrix" for definition in definitions) else None
+    with nullcontext(source) if source is not None else app_database() as database:
+        inputs = app_inputs(database, alive_as_of=alive_as_of)
+        if len(definitions) > 1:
+            inputs = with_shared_metrics(inputs, definitions, as_of, database)
+        results = [definition.classify(inputs, as_of).to_pyarrow().to_pylist() for definition in definitions]
+    return [_snapshot_store(scheme=scheme, as_of=as_of, rows=rows) for scheme, rows in zip(schemes, results, strict=True)]
+
+
+def _definition(scheme: Scheme) -> SchemeDefinition:
     try:
-        definition = scheme_from_dict(scheme.definition)
+        return scheme_from_dict(scheme.definition)
     except SchemeError as error:
         raise SegmentationRefused(f'the definition of scheme "{scheme.name}" does not validate: {error}') from None
-    # The matrix counts the probability alive of the churn fit into stability when the retention settings say so.
-    alive_as_of = stability_alive_as_of(as_of=as_of) if definition.kind == "matrix" else None
-    with nullcontext(source) if source is not None else app_database() as database:
-        rows = definition.classify(app_inputs(database, alive_as_of=alive_as_of), as_of).to_pyarrow().to_pylist()
-    return _snapshot_store(scheme=scheme, as_of=as_of, rows=rows)
 
 
 @transaction.atomic
@@ -201,6 +218,6 @@ def segmentation_run_due(*, today: date) -> list[Snapshot]:
     if not due:
         return []
     churn_fit_run(as_of=as_of)
-    snapshots = [segmentation_run(scheme_name=scheme.name, as_of=as_of) for scheme in due]
+    snapshots = segmentation_runs(schemes=due, as_of=as_of)
     retention_review(as_of=as_of)
     return snapshots

@@ -38,7 +38,7 @@ class AbcScheme(SchemeDefinition):
         return self
 
     def classify(self, inputs: Inputs, as_of: date) -> Table:
-        ranked = shares(ranked_by(key_metrics(inputs, self.window(as_of), (self.metric.value,)), self.metric.value))
+        ranked = shares(ranked_by(key_metrics(inputs, self.window(as_of), self.metric_names()), self.metric.value))
         before = ranked.cumulative_share - ranked.share
         label = ibis.cases(
             (~(ranked.value > 0), "C"),
@@ -78,7 +78,7 @@ class AbcCountScheme(SchemeDefinition):
         return self
 
     def classify(self, inputs: Inputs, as_of: date) -> Table:
-        ranked = shares(ranked_by(key_metrics(inputs, self.window(as_of), (self.metric.value,)), self.metric.value))
+        ranked = shares(ranked_by(key_metrics(inputs, self.window(as_of), self.metric_names()), self.metric.value))
         label = ibis.cases(
             (~(ranked.value > 0), "C"),
             (ranked["rank"] <= head_count(ranked, self.a_count), "A"),

@@ -33,6 +33,10 @@ class SchemeDefinition(BaseModel):
         """The analysis window ending on `as_of`."""
         return Window(as_of, self.window_months)
 
+    def metric_names(self) -> frozenset[str]:
+        """The per-customer metrics (`clientela.engine.customer_metrics.METRICS`) the scheme reads over its window."""
+        return frozenset({self.metric.value})
+
     def classify(self, inputs: Inputs, as_of: date) -> Table:
         """One row per customer: `customer_id`, `class` and the explanation columns."""
         raise NotImplementedError

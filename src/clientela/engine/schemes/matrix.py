@@ -96,9 +96,12 @@ class MatrixScheme(SchemeDefinition):
             raise ValueError(f"time_shares must add up to 1 (got {sum(self.time_shares.values()):g})")
         return self
 
+    def metric_names(self) -> frozenset[str]:
+        return frozenset({self.metric.value, *STABILITY_METRICS})
+
     def classify(self, inputs: Inputs, as_of: date) -> Table:
         window = self.window(as_of)
-        metrics = customer_metrics(inputs, window, {self.metric.value, *STABILITY_METRICS})
+        metrics = customer_metrics(inputs, window, self.metric_names())
         if inputs.alive is not None:
             # Joined before ranking: joined after it, the whole ranking is repeated in the SQL, too deep for SQLite.
             alive = inputs.alive

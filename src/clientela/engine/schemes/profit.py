@@ -39,7 +39,7 @@ class ProfitScheme(SchemeDefinition):
         return self
 
     def classify(self, inputs: Inputs, as_of: date) -> Table:
-        ranked = shares(ranked_by(key_metrics(inputs, self.window(as_of), (self.metric.value,)), self.metric.value))
+        ranked = shares(ranked_by(key_metrics(inputs, self.window(as_of), self.metric_names()), self.metric.value))
         customers = ranked.count().as_scalar()
         label = ibis.cases(
             (ranked["rank"] <= head_count(ranked, self.keep), "keep"),

@@ -125,6 +125,10 @@ class ProspectScheme(SchemeDefinition):
     contribution_threshold: float = Field(default=3, ge=1, le=5)
     intention_threshold: float = Field(default=3, ge=1, le=5)
 
+    def metric_names(self) -> frozenset[str]:
+        """None: it scores the pipeline's indicators, not transactions."""
+        return frozenset()
+
     def classify(self, inputs: Inputs, as_of: date) -> Table:
         if inputs.prospects is None:
             raise ValueError("the prospect matrix needs a prospects table (customer_id and the 1–5 indicator scores)")

@@ -78,9 +78,16 @@ class RulesScheme(SchemeDefinition):
     rules: tuple[Rule, ...] = Field(default_factory=lambda: growth_rules(), min_length=1)
     otherwise: str = Field(default="C", min_length=1, max_length=40)
 
+    def metric_names(self) -> frozenset[str]:
+        return frozenset({self.metric.value, *self._used()})
+
+    def _used(self) -> list[str]:
+        """The metrics the conditions name, in vocabulary order."""
+        return sorted({c.metric for rule in self.rules for c in rule.conditions} - {"value", "share"}, key=RULE_METRICS.index)
+
     def classify(self, inputs: Inputs, as_of: date) -> Table:
-        used = sorted({c.metric for rule in self.rules for c in rule.conditions} - {"value", "share"}, key=RULE_METRICS.index)
-        metrics = customer_metrics(inputs, self.window(as_of), {self.metric.value, *used})
+        used = self._used()
+        metrics = customer_metrics(inputs, self.window(as_of), self.metric_names())
         table = shares(ranked_by(metrics, self.metric.value))
         money = MONEY_METRICS | ({"value"} if self.metric.is_money else set())
         matches = [

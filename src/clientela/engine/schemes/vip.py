@@ -64,6 +64,10 @@ class VipScheme(SchemeDefinition):
         last = as_of.year * 12 + as_of.month - 1
         return _first_day(last - self.window_months + 1), _last_day(last)
 
+    def metric_names(self) -> frozenset[str]:
+        """None: it works on calendar-month amounts of its own (`monthly_amounts`), not on window metrics."""
+        return frozenset()
+
     def classify(self, inputs: Inputs, as_of: date) -> Table:
         last = as_of.year * 12 + as_of.month - 1
         # One aggregation of the 2w months the registers need; the window's own months are its newer half.
