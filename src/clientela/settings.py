@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "clientela.retention",
     "clientela.dashboards",
     "clientela.web",
+    "ninja",
+    "clientela.api",
 ]
 
 MIDDLEWARE = [
