@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("clientela.api.urls")),
     path("", include("clientela.followup.urls")),
     path("", include("clientela.greetings.urls")),
     path("", include("clientela.pipeline.urls")),
