@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("clientela.productmix.urls")),
     path("", include("clientela.retention.urls")),
     path("", include("clientela.dashboards.urls")),
+    path("", include("clientela.api.page_urls")),
     path("", include("clientela.web.urls")),
 ]
