@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import BaseModel
 
@@ -165,7 +165,7 @@ def _body(payload: Schema) -> Any:
 
 
 @router.post("/transactions/bulk", response={201: BulkResult, ERROR_CODES: ErrorBody}, tags=["transactions"])
-def transactions_bulk(request: HttpRequest, payload: TransactionsBulk) -> tuple[int, dict[str, Any]]:
+def transactions_bulk(request: HttpRequest, payload: TransactionsBulk) -> Status[dict[str, Any]]:
     """Create up to 10,000 transaction lines of your customers: every row is checked, and all are written or none.
 
     Send an `Idempotency-Key` header to make a retry safe.
@@ -194,11 +194,11 @@ def transactions_bulk(request: HttpRequest, payload: TransactionsBulk) -> tuple[
         )
         return 201, {"created": len(rows)}
 
-    return idempotent(request, user=user, operation="transactions_bulk", body=_body(payload), write=transaction.atomic(write))
+    return Status(*idempotent(request, user=user, operation="transactions_bulk", body=_body(payload), write=transaction.atomic(write)))
 
 
 @router.post("/payments/bulk", response={201: BulkResult, ERROR_CODES: ErrorBody}, tags=["payments"])
-def payments_bulk(request: HttpRequest, payload: PaymentsBulk) -> tuple[int, dict[str, Any]]:
+def payments_bulk(request: HttpRequest, payload: PaymentsBulk) -> Status[dict[str, Any]]:
     """Create up to 10,000 payments of your customers, all or none; the pipeline stages of those customers follow.
 
     Send an `Idempotency-Key` header to make a retry safe.
@@ -218,4 +218,4 @@ def payments_bulk(request: HttpRequest, payload: PaymentsBulk) -> tuple[int, dic
         pipeline_sync(today=timezone.localdate(), customer_ids={r.customer_id for r in rows})
         return 201, {"created": len(rows)}
 
-    return idempotent(request, user=user, operation="payments_bulk", body=_body(payload), write=transaction.atomic(write))
+    return Status(*idempotent(request, user=user, operation="payments_bulk", body=_body(payload), write=transaction.atomic(write)))

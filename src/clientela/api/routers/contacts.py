@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from clientela.api.access import customer_of
@@ -66,9 +66,9 @@ def contacts_list(request: HttpRequest, customer_id: int) -> QuerySet[Contact]:
 
 
 @router.post(PATH, response={201: ContactOut, ERROR_CODES: ErrorBody})
-def contact_new(request: HttpRequest, customer_id: int, payload: ContactWrite) -> tuple[int, Contact]:
+def contact_new(request: HttpRequest, customer_id: int, payload: ContactWrite) -> Status[Contact]:
     """Add a person; a new primary contact replaces the previous one."""
-    return 201, contact_create(customer=customer_of(request, customer_id), **payload.dict())
+    return Status(201, contact_create(customer=customer_of(request, customer_id), **payload.dict()))
 
 
 @router.get(PATH + "/{int:contact_id}", response={200: ContactOut, ERROR_CODES: ErrorBody})
@@ -88,7 +88,7 @@ def contact_patch(request: HttpRequest, customer_id: int, contact_id: int, paylo
 
 
 @router.delete(PATH + "/{int:contact_id}", response={204: None, ERROR_CODES: ErrorBody})
-def contact_remove(request: HttpRequest, customer_id: int, contact_id: int) -> tuple[int, None]:
+def contact_remove(request: HttpRequest, customer_id: int, contact_id: int) -> Status[None]:
     """Remove a person from a customer."""
     contact_delete(contact=_contact(request, customer_id, contact_id))
-    return 204, None
+    return Status(204, None)

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from clientela.api.access import admin_only, customer_of, owner_allowed, request_user
@@ -20,7 +20,7 @@ from clientela.segmentation.models import CustomerClass, Snapshot
 router = Router(tags=["customers"])
 
 Kind = Customer.Kind
-Status = Customer.Status
+CustomerStatus = Customer.Status
 
 
 class CustomerOut(Schema):
@@ -28,7 +28,7 @@ class CustomerOut(Schema):
     external_id: str
     name: str
     kind: Kind
-    status: Status
+    status: CustomerStatus
     owner_id: int | None
     region_id: int | None
     address: str
@@ -59,7 +59,7 @@ class CustomerWrite(Schema):
     external_id: text(64, min_length=1)  # type: ignore[valid-type]
     name: text(200, min_length=1)  # type: ignore[valid-type]
     kind: Kind = Kind.COMPANY
-    status: Status = Status.ACTIVE
+    status: CustomerStatus = CustomerStatus.ACTIVE
     owner_id: Id | None = Field(None, description="Default on creation: the requesting user.")
     region_id: Id | None = None
     address: text(200) = ""  # type: ignore[valid-type]
@@ -84,7 +84,7 @@ class CustomerPatch(Schema):
     external_id: text(64, min_length=1) | None = None  # type: ignore[valid-type]
     name: text(200, min_length=1) | None = None  # type: ignore[valid-type]
     kind: Kind | None = None
-    status: Status | None = None
+    status: CustomerStatus | None = None
     owner_id: Id | None = None
     region_id: Id | None = None
     address: text(200) | None = None  # type: ignore[valid-type]
@@ -107,11 +107,11 @@ class CustomerPatch(Schema):
 NULLABLE = {"owner_id", "region_id", "latitude", "longitude", "customer_since", "founded_on"}
 
 
-class CustomerQuery(FilterSchema):
+class CustomerQuery(Schema):
     search: text(100) = ""  # type: ignore[valid-type]
     owner: Id | None = None
     group: Id | None = Field(None, description="Id of a group.")
-    status: Status | None = None
+    status: CustomerStatus | None = None
     scheme: text(100) = Field("", description="With class: the name of a scheme, whose latest snapshot is used.")
     class_label: text(40) = Field("", alias="class", description="A class of the scheme's latest snapshot.")
 
@@ -176,7 +176,7 @@ def _references(user: User, data: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.post("", response={201: CustomerOut, ERROR_CODES: ErrorBody})
-def customer_new(request: HttpRequest, payload: CustomerWrite) -> tuple[int, Customer]:
+def customer_new(request: HttpRequest, payload: CustomerWrite) -> Status[Customer]:
     """Create a customer (yours unless you give another owner you may give customers to)."""
     user = request_user(request)
     data = payload.dict()
@@ -186,7 +186,7 @@ def customer_new(request: HttpRequest, payload: CustomerWrite) -> tuple[int, Cus
     if Customer.objects.filter(external_id=fields["external_id"]).exists():
         raise ApiError(409, "A customer with this external id exists already.", [("external_id", "already taken")])
     groups = fields.pop("groups")
-    return 201, customer_create(tags=groups, **fields)
+    return Status(201, customer_create(tags=groups, **fields))
 
 
 def _update(request: HttpRequest, customer_id: int, data: dict[str, Any]) -> Customer:
@@ -221,9 +221,9 @@ def customer_replace(request: HttpRequest, customer_id: int, payload: CustomerWr
 
 
 @router.delete("/{int:customer_id}", response={204: None, ERROR_CODES: ErrorBody})
-def customer_remove(request: HttpRequest, customer_id: int) -> tuple[int, None]:
+def customer_remove(request: HttpRequest, customer_id: int) -> Status[None]:
     """Delete a customer without business records (admins only)."""
     customer = customer_of(request, customer_id)
     admin_only(request_user(request))
     customer_delete(customer=customer)
-    return 204, None
+    return Status(204, None)

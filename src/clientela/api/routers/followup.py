@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import field_validator
 
@@ -109,7 +109,7 @@ def contact_logs_list(request: HttpRequest, customer_id: int) -> QuerySet[Contac
 
 
 @router.post(PATH, response={201: ContactLogOut, ERROR_CODES: ErrorBody})
-def contact_log_new(request: HttpRequest, customer_id: int, payload: ContactLogIn) -> tuple[int, ContactLog]:
+def contact_log_new(request: HttpRequest, customer_id: int, payload: ContactLogIn) -> Status[ContactLog]:
     """Log a contact with a customer; the planned contact it fulfils is done and the plan is refreshed."""
     user = request_user(request)
     customer = customer_of(request, customer_id)
@@ -118,4 +118,4 @@ def contact_log_new(request: HttpRequest, customer_id: int, payload: ContactLogI
     planned = get_object_or_404(PlannedContact, pk=planned_id, customer=customer) if planned_id is not None else None
     log = contact_log(user=user, customer=customer, planned=planned, **data)
     plan_refresh(salesperson=customer.owner or user, start=timezone.localdate())
-    return 201, log
+    return Status(201, log)

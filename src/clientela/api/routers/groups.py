@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from clientela.api.access import admin_only, request_user
@@ -42,10 +42,10 @@ def group_read(request: HttpRequest, group_id: int) -> Tag:
 
 
 @router.post("", response={201: GroupOut, ERROR_CODES: ErrorBody})
-def group_new(request: HttpRequest, payload: GroupWrite) -> tuple[int, Tag]:
+def group_new(request: HttpRequest, payload: GroupWrite) -> Status[Tag]:
     """Create a group (supervisors and admins)."""
     require_supervisor_or_admin(request_user(request))
-    return 201, group_save(**payload.dict())
+    return Status(201, group_save(**payload.dict()))
 
 
 @router.put("/{int:group_id}", response={200: GroupOut, ERROR_CODES: ErrorBody})
@@ -56,9 +56,9 @@ def group_change(request: HttpRequest, group_id: int, payload: GroupWrite) -> Ta
 
 
 @router.delete("/{int:group_id}", response={204: None, ERROR_CODES: ErrorBody})
-def group_remove(request: HttpRequest, group_id: int) -> tuple[int, None]:
+def group_remove(request: HttpRequest, group_id: int) -> Status[None]:
     """Delete a group; its customers stay (admins)."""
     group = get_object_or_404(Tag, pk=group_id)
     admin_only(request_user(request))
     group_delete(group=group)
-    return 204, None
+    return Status(204, None)
