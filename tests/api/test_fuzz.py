@@ -11,6 +11,8 @@ import pytest
 import schemathesis
 from django.utils import timezone
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
 from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance, status_code_conformance
 
 from clientela.api.services import token_create
@@ -23,13 +25,17 @@ from clientela.segmentation.models import CustomerClass, Snapshot
 from clientela.segmentation.services import scheme_save
 from tests.fixtures.followup import local
 
-FUZZ_EXAMPLES = 25
+FUZZ_EXAMPLES = 20
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
 
 
 @pytest.fixture
-def company(transactional_db, team, salesperson, other_salesperson) -> dict[str, str]:
-    """A small company (two salespeople, their customers with business data, classes, plans, alerts); a token per fuzzing user."""
+def company(transactional_db, team, salesperson, other_salesperson) -> tuple[dict[str, str], dict[str, object]]:
+    """A small company (two salespeople, their customers with business data, classes, plans, alerts).
+
+    Returns a token per fuzzing user, and path parameters naming records of the salesperson's (so that requests reach
+    them, besides the generated ids, which mostly name nothing).
+    """
     default_policies_create(Policy)
     admin = User.objects.create_user("root", password="pw", role=User.Role.ADMIN, is_superuser=True, is_staff=True)
     Product.objects.create(sku="BEER", name="Beer")
@@ -50,10 +56,30 @@ def company(transactional_db, team, salesperson, other_salesperson) -> dict[str,
         )
         ContactLog.objects.create(customer=customer, salesperson=owner, at=local(today - timedelta(days=3), 9), channel="call", purpose="x", outcome="reached", planned=None)
         assert planned.pk
-    return {"admin": token_create(user=admin).key, "salesperson": token_create(user=salesperson).key}
+    customer = salesperson.customers.first()
+    known = {
+        "customer_id": customer.pk,
+        "contact_id": customer.contacts.get().pk,
+        "group_id": group.pk,
+        "snapshot_id": snapshot.pk,
+        "alert_id": salesperson.alerts.first().pk,
+        "name": abc.name,
+    }
+    return {"admin": token_create(user=admin).key, "salesperson": token_create(user=salesperson).key}, known
+
+
+def _cases(operation, known: dict[str, object]) -> st.SearchStrategy:
+    """Valid and invalid requests, with generated path parameters or with those of existing records."""
+    names = [parameter.name for parameter in operation.path_parameters]
+    existing = {name: known[name] for name in names}
+    strategies = [operation.as_strategy(generation_mode=mode) for mode in GenerationMode]
+    if names:
+        strategies.append(operation.as_strategy(path_parameters=existing))
+    return st.one_of(strategies)
 
 
 def test_the_api_answers_every_generated_request_within_its_schema(live_server, company):
+    keys, known = company
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
     failures: dict[str, str] = {}
     operations = [result.ok() for result in schema.get_all_operations()]
@@ -61,10 +87,10 @@ def test_the_api_answers_every_generated_request_within_its_schema(live_server, 
 
     for operation in operations:
 
-        @given(case=operation.as_strategy())
+        @given(case=_cases(operation, known))
         @settings(max_examples=FUZZ_EXAMPLES, deadline=None, phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck), database=None)
         def fuzz(case):
-            for key in company.values():
+            for key in keys.values():
                 case.call_and_validate(headers={"Authorization": f"Bearer {key}"}, checks=CHECKS)
 
         try:
