@@ -40,6 +40,18 @@ class ApiError(Exception):
         self.errors = list(errors)
 
 
+def invalid(errors: Iterable[tuple[str, str]]) -> ApiError:
+    """The refusal (422) of a request whose fields are wrong."""
+    return ApiError(422, _("The request is not valid."), errors)
+
+
+def refuse_nulls(data: dict[str, Any], nullable: Iterable[str] = ()) -> None:
+    """Refuse (422) a null for any field of `data` but the `nullable` ones (a PATCH sets, it does not clear)."""
+    nulls = sorted(name for name, value in data.items() if value is None and name not in set(nullable))
+    if nulls:
+        raise invalid((name, _("must not be null")) for name in nulls)
+
+
 def error_body(detail: str, errors: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:
     return {"detail": detail, "errors": [{"field": field, "message": message} for field, message in errors]}
 
@@ -89,10 +101,10 @@ def register(api: NinjaAPI) -> None:
         return answer(request, exc.status, exc.detail, exc.errors)
 
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        return answer(request, 422, _("The request is not valid."), _validation_fields(exc))
+        return on_api_error(request, invalid(_validation_fields(exc)))
 
     def on_service_refusal(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-        return answer(request, 422, _("The request is not valid."), django_fields(exc))
+        return on_api_error(request, invalid(django_fields(exc)))
 
     def on_authentication(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         return answer(request, 401, _("Give a valid API token: Authorization: Bearer <token>."))

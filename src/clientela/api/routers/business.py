@@ -8,12 +8,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import BaseModel
 
 from clientela.api.access import request_user
-from clientela.api.errors import ERROR_CODES, ApiError, ErrorBody
+from clientela.api.errors import ERROR_CODES, ApiError, ErrorBody, invalid
 from clientela.api.fields import Cents, Id, SmallInt, text
 from clientela.api.idempotency import idempotent
 from clientela.api.pagination import Page
@@ -131,15 +133,16 @@ class RowErrors:
 
     def refuse(self) -> None:
         if self.count:
-            noun = "error" if self.count == 1 else "errors"
-            raise ApiError(422, f"{self.count} {noun} in the rows; nothing was written.", self.items)
+            detail = ngettext("%(count)d error in the rows; nothing was written.", "%(count)d errors in the rows; nothing was written.", self.count)
+            raise ApiError(422, detail % {"count": self.count}, self.items)
 
 
 def _limit(rows: Sequence[Any]) -> None:
     if len(rows) > MAX_ROWS:
-        raise ApiError(413, f"{len(rows):,} rows: at most {MAX_ROWS:,} rows per request.", [("rows", f"at most {MAX_ROWS:,} rows")])
+        limit = _("at most %(max)s rows per request") % {"max": f"{MAX_ROWS:,}"}
+        raise ApiError(413, _("%(rows)s rows: %(limit)s.") % {"rows": f"{len(rows):,}", "limit": limit}, [("rows", limit)])
     if not rows:
-        raise ApiError(422, "No rows.", [("rows", "at least one row")])
+        raise invalid([("rows", _("at least one row"))])
 
 
 def _check_customers(user: User, rows: Sequence[Any], errors: RowErrors) -> None:
@@ -147,7 +150,7 @@ def _check_customers(user: User, rows: Sequence[Any], errors: RowErrors) -> None
     visible = set(customers_visible_to(user).filter(pk__in=wanted).values_list("pk", flat=True))
     for index, row in enumerate(rows):
         if row.customer_id not in visible:
-            errors.add(index, "customer_id", f"no customer with id {row.customer_id} among the customers you may see")
+            errors.add(index, "customer_id", _("no customer with id %(id)s among the customers you may see") % {"id": row.customer_id})
 
 
 def _check_unique(rows: Sequence[Row], key: Callable[[Row], Any], existing: set[Any], field: str, what: str, errors: RowErrors) -> None:
@@ -155,9 +158,9 @@ def _check_unique(rows: Sequence[Row], key: Callable[[Row], Any], existing: set[
     for index, row in enumerate(rows):
         value = key(row)
         if value in existing:
-            errors.add(index, field, f"{what} exists already")
+            errors.add(index, field, _("%(what)s exists already") % {"what": what})
         elif first.setdefault(value, index) != index:
-            errors.add(index, field, f"duplicate {what}: already in row {first[value]}")
+            errors.add(index, field, _("duplicate %(what)s: already in row %(row)d") % {"what": what, "row": first[value]})
 
 
 def _body(payload: Schema) -> Any:
@@ -181,10 +184,10 @@ def transactions_bulk(request: HttpRequest, payload: TransactionsBulk) -> Status
         products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "id"))
         for index, row in enumerate(rows):
             if row.product_sku and row.product_sku not in products:
-                errors.add(index, "product_sku", f'no product with SKU "{row.product_sku}"')
+                errors.add(index, "product_sku", _('no product with SKU "%(sku)s"') % {"sku": row.product_sku})
         documents = {row.document_id for row in rows}
         existing = set(Transaction.objects.filter(document_id__in=documents).values_list("document_id", "line"))
-        _check_unique(rows, lambda row: (row.document_id, row.line), existing, "line", "line of this document", errors)
+        _check_unique(rows, lambda row: (row.document_id, row.line), existing, "line", _("line of this document"), errors)
         errors.refuse()
         transactions_upsert(
             rows=[
@@ -212,7 +215,7 @@ def payments_bulk(request: HttpRequest, payload: PaymentsBulk) -> Status[dict[st
         _check_customers(user, rows, errors)
         references = {row.reference for row in rows}
         existing = set(Payment.objects.filter(reference__in=references).values_list("reference", flat=True))
-        _check_unique(rows, lambda row: row.reference, existing, "reference", "payment reference", errors)
+        _check_unique(rows, lambda row: row.reference, existing, "reference", _("payment reference"), errors)
         errors.refuse()
         payments_upsert(rows=[(r.reference, r.customer_id, r.date, r.amount_cents, r.invoice) for r in rows])
         pipeline_sync(today=timezone.localdate(), customer_ids={r.customer_id for r in rows})

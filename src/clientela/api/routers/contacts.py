@@ -10,7 +10,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from clientela.api.access import customer_of
-from clientela.api.errors import ERROR_CODES, ApiError, ErrorBody
+from clientela.api.errors import ERROR_CODES, ErrorBody, refuse_nulls
 from clientela.api.fields import text
 from clientela.api.pagination import Page
 from clientela.crm.models import Contact
@@ -81,9 +81,7 @@ def contact_read(request: HttpRequest, customer_id: int, contact_id: int) -> Con
 def contact_patch(request: HttpRequest, customer_id: int, contact_id: int, payload: ContactPatch) -> Contact:
     """Change some fields of a person."""
     data: dict[str, Any] = payload.dict(exclude_unset=True)
-    nulls = sorted(name for name, value in data.items() if value is None and name != "birthday")
-    if nulls:
-        raise ApiError(422, "The request is not valid.", [(name, "must not be null") for name in nulls])
+    refuse_nulls(data, nullable={"birthday"})
     return contact_update(contact=_contact(request, customer_id, contact_id), data=data)
 
 

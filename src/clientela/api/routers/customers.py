@@ -5,11 +5,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from clientela.api.access import admin_only, customer_of, owner_allowed, request_user
-from clientela.api.errors import ERROR_CODES, ApiError, ErrorBody
+from clientela.api.errors import ERROR_CODES, ApiError, ErrorBody, invalid, refuse_nulls
 from clientela.api.fields import Id, Latitude, Longitude, text
 from clientela.api.pagination import Page
 from clientela.crm.models import Customer, Region, Tag, User
@@ -120,7 +121,7 @@ def _filtered(user: User, query: CustomerQuery) -> QuerySet[Customer]:
     filters = CustomerFilters(search=query.search, owner=query.owner, tag=query.group, status=query.status or "")
     customers = customer_list(user=user, filters=filters).prefetch_related("tags")
     if query.class_label and not query.scheme:
-        raise ApiError(422, "Give the scheme of the class.", [("scheme", "required with class")])
+        raise invalid([("scheme", _("required with class"))])
     if query.scheme:
         latest = Snapshot.objects.filter(scheme__name=query.scheme).order_by("-as_of", "-version").first()
         if latest is None:
@@ -153,26 +154,32 @@ def _references(user: User, data: dict[str, Any]) -> dict[str, Any]:
         owner_id = fields.pop("owner_id")
         owner = User.objects.filter(pk=owner_id).first() if owner_id is not None else None
         if owner_id is not None and owner is None:
-            errors.append(("owner_id", f"no user with id {owner_id}"))
+            errors.append(("owner_id", _("no user with id %(id)s") % {"id": owner_id}))
         fields["owner"] = owner
     if "region_id" in fields:
         region_id = fields.pop("region_id")
         region = Region.objects.filter(pk=region_id).first() if region_id is not None else None
         if region_id is not None and region is None:
-            errors.append(("region_id", f"no region with id {region_id}"))
+            errors.append(("region_id", _("no region with id %(id)s") % {"id": region_id}))
         fields["region"] = region
     if "groups" in fields:
         ids = set(fields["groups"])
         tags = list(Tag.objects.filter(pk__in=ids))
         missing = sorted(ids - {tag.pk for tag in tags})
         if missing:
-            errors.append(("groups", f"no group with id {', '.join(map(str, missing))}"))
+            errors.append(("groups", _("no group with id %(ids)s") % {"ids": ", ".join(map(str, missing))}))
         fields["groups"] = tags
     if errors:
-        raise ApiError(422, "The request is not valid.", errors)
+        raise invalid(errors)
     if "owner" in fields:
         owner_allowed(user, fields["owner"])
     return fields
+
+
+def _external_id_free(external_id: str, customer: Customer | None = None) -> None:
+    """Refuse (409) an external id another customer has."""
+    if Customer.objects.filter(external_id=external_id).exclude(pk=customer.pk if customer else None).exists():
+        raise ApiError(409, _("A customer with this external id exists already."), [("external_id", _("already taken"))])
 
 
 @router.post("", response={201: CustomerOut, ERROR_CODES: ErrorBody})
@@ -183,8 +190,7 @@ def customer_new(request: HttpRequest, payload: CustomerWrite) -> Status[Custome
     if data["owner_id"] is None:
         data["owner_id"] = user.pk
     fields = _references(user, data)
-    if Customer.objects.filter(external_id=fields["external_id"]).exists():
-        raise ApiError(409, "A customer with this external id exists already.", [("external_id", "already taken")])
+    _external_id_free(fields["external_id"])
     groups = fields.pop("groups")
     return Status(201, customer_create(tags=groups, **fields))
 
@@ -192,12 +198,10 @@ def customer_new(request: HttpRequest, payload: CustomerWrite) -> Status[Custome
 def _update(request: HttpRequest, customer_id: int, data: dict[str, Any]) -> Customer:
     user = request_user(request)
     customer = customer_of(request, customer_id)
-    nulls = sorted(name for name, value in data.items() if value is None and name not in NULLABLE)
-    if nulls:
-        raise ApiError(422, "The request is not valid.", [(name, "must not be null") for name in nulls])
+    refuse_nulls(data, nullable=NULLABLE)
     fields = _references(user, data)
-    if "external_id" in fields and Customer.objects.filter(external_id=fields["external_id"]).exclude(pk=customer.pk).exists():
-        raise ApiError(409, "A customer with this external id exists already.", [("external_id", "already taken")])
+    if "external_id" in fields:
+        _external_id_free(fields["external_id"], customer)
     groups = fields.pop("groups", None)
     customer = customer_update(customer=customer, data=fields)
     if groups is not None:
