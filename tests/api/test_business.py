@@ -1,5 +1,6 @@
 """Transactions and payments: lists by customer and dates, bulk creation all or nothing, the 10,000-row limit, idempotency keys."""
 
+import json
 from datetime import date
 
 import pytest
@@ -53,7 +54,11 @@ def test_existing_lines_are_refused_not_overwritten(api_for, salesperson, custom
 
 def test_at_most_10000_rows_per_call(api_for, salesperson, customer):
     api = api_for(salesperson)
-    rows = [line(customer, n) for n in range(10_001)]
+    sku = "S" * 64
+    Product.objects.create(sku=sku, name="Longest SKU")
+    # The longest keys the columns take: 10,000 such rows are more than Django's default 2.5 MB body.
+    rows = [line(customer, n, document_id=f"{n:064d}", product_sku=sku, units=100, cost_cents=900) for n in range(10_001)]
+    assert len(json.dumps({"rows": rows[:10_000]})) > 2.5 * 1024 * 1024
     answer = api.post("/transactions/bulk", {"rows": rows})
     assert_error(answer, 413, "rows")
     assert "at most 10,000 rows" in answer.body["detail"] and not Transaction.objects.exists()
