@@ -13,7 +13,7 @@ def test_the_page_needs_a_login(client, db):
 
 def test_create_a_token_its_key_shown_once(client, salesperson):
     client.force_login(salesperson)
-    created = client.post(reverse("api_tokens:list"), {"name": "Phone app"})
+    created = client.post(reverse("api_tokens:list"), {"name": "Phone app"}, follow=True)
     token = ApiToken.objects.get()
     key = created.context["key"]
     assert token.user == salesperson and token.name == "Phone app" and token.key_hash == key_hash(key)

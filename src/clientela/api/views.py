@@ -12,17 +12,18 @@ from clientela.api.models import ApiToken
 from clientela.api.services import token_create, token_revoke
 
 
+NEW_KEY = "api_token_new_key"
+
+
 @login_required
 def token_list(request: HttpRequest) -> HttpResponse:
-    """List my tokens; a new token's key is shown on this answer only."""
+    """List my tokens and create one; the new key is shown on the next page only (kept in the session until then)."""
     form = TokenForm(request.POST if request.method == "POST" else None)
-    key = None
     if request.method == "POST" and form.is_valid():
-        new = token_create(user=request.user, name=form.cleaned_data["name"])
-        key = new.key
-        form = TokenForm()
+        request.session[NEW_KEY] = token_create(user=request.user, name=form.cleaned_data["name"]).key
+        return redirect("api_tokens:list")
     tokens = ApiToken.objects.filter(user=request.user)
-    return render(request, "api/tokens.html", {"tokens": tokens, "form": form, "key": key})
+    return render(request, "api/tokens.html", {"tokens": tokens, "form": form, "key": request.session.pop(NEW_KEY, None)})
 
 
 @login_required
