@@ -136,7 +136,7 @@ def _filtered(user: User, query: CustomerQuery) -> QuerySet[Customer]:
 @router.get("", response={200: list[CustomerOut], ERROR_CODES: ErrorBody})
 @paginate(Page)
 def customers_list(request: HttpRequest, query: Query[CustomerQuery]) -> QuerySet[Customer]:
-    """The customers you may see, filtered; newest name order as in the web list."""
+    """The customers you may see, filtered, by name (as the web list)."""
     return _filtered(request_user(request), query)
 
 
