@@ -217,7 +217,10 @@ def customer_patch(request: HttpRequest, customer_id: int, payload: CustomerPatc
 
 @router.put("/{int:customer_id}", response={200: CustomerOut, ERROR_CODES: ErrorBody})
 def customer_replace(request: HttpRequest, customer_id: int, payload: CustomerWrite) -> Customer:
-    """Replace every writable field of a customer you may see (an omitted owner leaves the owner as it is)."""
+    """Replace every writable field of a customer you may see.
+
+    An omitted owner leaves the owner as it is; custom fields given are set, the others kept.
+    """
     data = payload.dict()
     if data["owner_id"] is None:
         del data["owner_id"]
