@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -195,6 +196,7 @@ def customer_new(request: HttpRequest, payload: CustomerWrite) -> Status[Custome
     return Status(201, customer_create(tags=groups, **fields))
 
 
+@transaction.atomic  # the fields and the groups together, or nothing
 def _update(request: HttpRequest, customer_id: int, data: dict[str, Any]) -> Customer:
     user = request_user(request)
     customer = customer_of(request, customer_id)
