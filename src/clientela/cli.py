@@ -408,6 +408,7 @@ def daily() -> None:
         console.print(f"{person.username}: {len(planned.items):,} contacts planned, {len(planned.unplanned):,} could not be planned")
 
 
+from clientela.api.commands import token_app  # noqa: E402
 from clientela.churn_command import churn  # noqa: E402 (after the app and its helpers; outside the churn package, whose import loads SciPy)
 from clientela.dashboards.cli import dashboards_app  # noqa: E402
 from clientela.fieldsales.commands import register as register_fieldsales  # noqa: E402
@@ -417,6 +418,7 @@ from clientela.pipeline.commands import pipeline_app  # noqa: E402
 app.add_typer(report_app, name="report")
 app.add_typer(dashboards_app, name="dashboards")
 app.add_typer(pipeline_app, name="pipeline")
+app.add_typer(token_app, name="token")
 app.command()(churn)
 register_fieldsales(app)
 

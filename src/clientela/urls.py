@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("clientela.api.urls")),
     path("", include("clientela.followup.urls")),
     path("", include("clientela.greetings.urls")),
     path("", include("clientela.pipeline.urls")),
@@ -17,5 +18,6 @@ urlpatterns = [
     path("", include("clientela.productmix.urls")),
     path("", include("clientela.retention.urls")),
     path("", include("clientela.dashboards.urls")),
+    path("", include("clientela.api.page_urls")),
     path("", include("clientela.web.urls")),
 ]

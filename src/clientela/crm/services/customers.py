@@ -157,3 +157,9 @@ def customer_groups_set(*, customer: Customer, tags: Iterable[Tag], new: Iterabl
     groups = list({tag.pk: tag for tag in [*tags, *created]}.values())
     customer.tags.set(groups)
     return groups
+
+
+@transaction.atomic
+def customer_delete(*, customer: Customer) -> None:
+    """Delete a customer and its file; raise ProtectedError while business records (transactions, payments, contracts) refer to it."""
+    customer.delete()
