@@ -123,8 +123,8 @@ def report(columns: dict[str, dict[str, Timing]]) -> None:
 
 def main() -> None:
     args = arguments(__doc__.splitlines()[0]).parse_args()
-    logging.getLogger("django.request").setLevel(logging.ERROR)  # no warning with a traceback for each refusal
     with dataset(args):
+        logging.getLogger("django.request").setLevel(logging.ERROR)  # no warning with a traceback for each refusal
         report({f"{role} ({username})": server_times(username, args.repeat) for role, username in USERS})
         print(f"load average {os.getloadavg()[0]:.1f}")
 
