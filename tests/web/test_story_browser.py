@@ -44,15 +44,20 @@ def story(demo_database, tmp_path_factory) -> Iterator[tuple[str, DemoDatabase]]
         yield server.url, copy
 
 
-def latest_labels(database: DemoDatabase, scheme: str, label: str, owner: str, region: int | None = None) -> set[int]:
-    """Ids of the owner's customers in a class of the scheme's latest snapshot (in a region)."""
+def latest_labels(database: DemoDatabase, scheme: str, label: str, owner: str) -> set[int]:
+    """Ids of the owner's customers in a class of the scheme's latest snapshot."""
     rows = database.query(
-        "SELECT c.id, c.region_id FROM customer_classes cc JOIN customers c ON c.id = cc.customer_id JOIN users u ON u.id = c.owner_id"
+        "SELECT c.id FROM customer_classes cc JOIN customers c ON c.id = cc.customer_id JOIN users u ON u.id = c.owner_id"
         " WHERE u.username = ? AND cc.label = ? AND cc.snapshot_id = (SELECT s.id FROM scheme_snapshots s JOIN schemes sc ON sc.id = s.scheme_id"
         " WHERE sc.name = ? ORDER BY s.as_of DESC, s.version DESC LIMIT 1)",
         owner, label, scheme,
     )  # fmt: skip
-    return {pk for pk, in_region in rows if region is None or in_region == region}
+    return {pk for (pk,) in rows}
+
+
+def members(database: DemoDatabase, group: int) -> set[int]:
+    """Ids of the customers in a group."""
+    return {pk for (pk,) in database.query("SELECT customer_id FROM customer_tags WHERE tag_id = ?", group)}
 
 
 def linked(page: Page, section: str, count: int) -> set[int]:
@@ -91,18 +96,19 @@ def test_the_story_of_the_web_pages(page: Page, story):  # noqa: F811
     expect(page.get_by_role("region", name="Which EII customers need recovery?")).to_contain_text(f"{len(eii)} customers bring a high contribution")
     assert linked(page, "Which EII customers need recovery?", len(eii)) == eii
 
-    # Filtered by a region holding some of them (the most), only that region's A customers.
-    regions = [int(value) for value in page.get_by_label("Region").locator("option").evaluate_all("options => options.map(o => o.value)") if value]
-    by_region = {region: latest_labels(database, "abc", "A", SALESPERSON, region=region) for region in regions}
-    region = max((region for region in regions if by_region[region] < a_customers), key=lambda region: len(by_region[region]))
-    page.get_by_label("Region").select_option(str(region))
+    # Filtered by a group holding some of them (the most), only the group's A customers.
+    groups = [int(value) for value in page.get_by_label("Group").locator("option").evaluate_all("options => options.map(o => o.value)") if value]
+    by_group = {group: a_customers & members(database, group) for group in groups}
+    group = max((group for group in groups if by_group[group] < a_customers), key=lambda group: len(by_group[group]))
+    assert by_group[group], "one of the groups holds some of the salesperson's A customers"
+    page.get_by_label("Group").select_option(str(group))
     page.get_by_role("button", name="Show").click()
-    expect(page).to_have_url(re.compile(rf"/dashboards/\?.*region={region}"))
-    assert linked(page, "Who are my A customers?", len(by_region[region])) == by_region[region]
+    expect(page).to_have_url(re.compile(rf"/dashboards/\?.*tag={group}"))
+    assert linked(page, "Who are my A customers?", len(by_group[group])) == by_group[group]
 
     # From the matrix, a point opens the customer's file; the owner edits the profile.
     page.get_by_role("link", name="The contribution × stability matrix").click()
-    expect(page).to_have_url(re.compile(r"/dashboards/matrix/\?.*region="))
+    expect(page).to_have_url(re.compile(r"/dashboards/matrix/\?.*tag="))
     point = page.locator("#matrix-chart .scatterlayer .point").first
     expect(point).to_be_visible()
     box = point.bounding_box()
