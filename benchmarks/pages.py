@@ -39,6 +39,7 @@ def pages(username: str) -> dict[str, tuple[str, dict[str, str] | None]]:
     from clientela.crm.selectors.customers import customers_visible_to
     from clientela.segmentation.models import Scheme, Snapshot
     from clientela.web.forms.schemes import scheme_form_class, scheme_initial
+    from clientela.web.views.portfolio import PAGE_SIZE
     from tests.web.test_scheme_settings import post_data
 
     visible = customers_visible_to(User.objects.get(username=username))
@@ -48,7 +49,7 @@ def pages(username: str) -> dict[str, tuple[str, dict[str, str] | None]]:
     scheme = Scheme.objects.get(name="abc")
     as_of = Snapshot.objects.filter(scheme=scheme).order_by("-as_of").values_list("as_of", flat=True).first()
     preview = post_data(scheme_form_class(scheme.kind), scheme_initial(scheme.definition, scheme.active), as_of=as_of.isoformat())
-    middle = max(visible.count() // 25 // 2, 1)
+    middle = max(visible.count() // PAGE_SIZE // 2, 1)
     return {
         "home": ("/", None),
         BASELINE: ("/customers/", None),
