@@ -68,6 +68,7 @@ def linked(page: Page, section: str, count: int) -> set[int]:
 
 
 def choose_language(page: Page, base_url: str, language: str) -> None:
+    """Choose the user's language on the settings page, as the user would."""
     page.goto(base_url + "/settings/")
     page.locator("#id_language").select_option(language)
     page.locator("#id_language").evaluate("select => select.form.requestSubmit()")
