@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ PAGES = {
     "profit 20/60/20": "/dashboards/profit/",
     "at risk and lost": "/dashboards/at-risk/",
 }
+USERS = (("salesperson", "sales1"), ("supervisor", "supervisor1"), ("admin", "admin"))
 TEAM_SIZE = 10
 BATCH = 50_000
 
@@ -201,15 +203,21 @@ def report(columns: dict[str, dict[str, tuple[float, float]]]) -> None:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The options of the generated dataset (size, snapshots, where to keep it) and of the timing."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--transactions", type=int, default=5_000_000)
     parser.add_argument("--salespeople", type=int, help="default: one per 400 customers (at least 8)")
     parser.add_argument("--months", type=int, default=3, choices=range(1, len(MONTH_ENDS) + 1), help="month ends with snapshots")
     parser.add_argument("--repeat", type=int, default=7, help="timed requests per page and user")
     parser.add_argument("--data-dir", type=Path, help="keep the database here and reuse it when it exists")
-    args = parser.parse_args()
+    return parser
+
+
+@contextmanager
+def dataset(args: argparse.Namespace) -> Iterator[Path]:
+    """Django set up on the generated database (built unless `--data-dir` holds it already, migrated when reused)."""
     args.salespeople = args.salespeople or max(8, args.customers // 400)
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.data_dir or Path(scratch)
@@ -218,20 +226,28 @@ def main() -> None:
             (folder / ".gitignore").write_text("*\n")  # generated data never gets committed
         database = folder / f"dashboards-{args.customers}x{args.transactions}x{args.months}.db"
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-        from clientela.bootstrap import setup_django
+        from clientela.bootstrap import migrate_database, setup_django
 
         setup_django()
         from django.conf import settings
 
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-        if not database.exists():
+        if database.exists():
+            step("migrating the kept database", migrate_database)  # the code may have new migrations since it was built
+        else:
             try:
                 build(database, folder, args)
             except BaseException:
                 database.unlink(missing_ok=True)
                 raise
         print(f"database: {database.stat().st_size / 1024**2:,.0f} MB; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-        columns = {f"{role} ({username})": server_times(username, args.repeat) for role, username in (("salesperson", "sales1"), ("supervisor", "supervisor1"), ("admin", "admin"))}
+        yield database
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0]).parse_args()
+    with dataset(args):
+        columns = {f"{role} ({username})": server_times(username, args.repeat) for role, username in USERS}
         report(columns)
         print(f"load average {os.getloadavg()[0]:.1f}")
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from clientela.crm.models import Contact, Transaction, User
+from clientela.crm.models import Contact, Region, Transaction, User
 from clientela.crm.services.customers import customer_create
 
 
@@ -100,3 +100,13 @@ def test_only_admins_reach_the_admin(client, salesperson):
     admin = User.objects.create_user("root", password="pw", role=User.Role.ADMIN, is_staff=True, is_superuser=True)
     client.force_login(admin)
     assert client.get("/admin/crm/customer/").status_code == 200
+
+
+def test_the_filters_offer_the_regions_and_salespeople_of_the_visible_customers_only(sales_client, salesperson, other_salesperson):
+    north, south = Region.objects.create(code="N", name="North"), Region.objects.create(code="S", name="South")
+    customer_create(external_id="M1", name="Mine", owner=salesperson, region=north, channel="horeca")
+    customer_create(external_id="T1", name="Theirs", owner=other_salesperson, region=south, channel="retail")
+    content = sales_client.get(reverse("web:customer_list")).content.decode()
+    assert ">North</option>" in content and ">South</option>" not in content
+    assert f">{salesperson}</option>" in content and f">{other_salesperson}</option>" not in content
+    assert ">horeca</option>" in content and ">retail</option>" not in content
