@@ -163,8 +163,19 @@ def _check_unique(rows: Sequence[Row], key: Callable[[Row], Any], existing: set[
             errors.add(index, field, _("duplicate %(what)s: already in row %(row)d") % {"what": what, "row": first[value]})
 
 
-def _body(payload: Schema) -> Any:
-    return payload.model_dump(mode="json")
+def _bulk(request: HttpRequest, payload: Any, operation: str, check_and_write: Callable[[User, list[Any], RowErrors], None]) -> Status[dict[str, Any]]:
+    """A bulk create: at most the limit of rows, each checked, all written or none, replayed for a repeated Idempotency-Key."""
+    user = request_user(request)
+    rows = payload.rows
+    _limit(rows)
+
+    def write() -> tuple[int, dict[str, Any]]:
+        errors = RowErrors()
+        _check_customers(user, rows, errors)
+        check_and_write(user, rows, errors)
+        return 201, {"created": len(rows)}
+
+    return Status(*idempotent(request, user=user, operation=operation, body=payload.model_dump(mode="json"), write=transaction.atomic(write)))
 
 
 @router.post("/transactions/bulk", response={201: BulkResult, ERROR_CODES: ErrorBody}, tags=["transactions"])
@@ -173,13 +184,8 @@ def transactions_bulk(request: HttpRequest, payload: TransactionsBulk) -> Status
 
     Send an `Idempotency-Key` header to make a retry safe.
     """
-    user = request_user(request)
-    rows = payload.rows
-    _limit(rows)
 
-    def write() -> tuple[int, dict[str, Any]]:
-        errors = RowErrors()
-        _check_customers(user, rows, errors)
+    def check_and_write(user: User, rows: list[Any], errors: RowErrors) -> None:
         skus = {row.product_sku for row in rows if row.product_sku}
         products = dict(Product.objects.filter(sku__in=skus).values_list("sku", "id"))
         for index, row in enumerate(rows):
@@ -195,9 +201,8 @@ def transactions_bulk(request: HttpRequest, payload: TransactionsBulk) -> Status
                 for r in rows
             ]
         )
-        return 201, {"created": len(rows)}
 
-    return Status(*idempotent(request, user=user, operation="transactions_bulk", body=_body(payload), write=transaction.atomic(write)))
+    return _bulk(request, payload, "transactions_bulk", check_and_write)
 
 
 @router.post("/payments/bulk", response={201: BulkResult, ERROR_CODES: ErrorBody}, tags=["payments"])
@@ -206,19 +211,13 @@ def payments_bulk(request: HttpRequest, payload: PaymentsBulk) -> Status[dict[st
 
     Send an `Idempotency-Key` header to make a retry safe.
     """
-    user = request_user(request)
-    rows = payload.rows
-    _limit(rows)
 
-    def write() -> tuple[int, dict[str, Any]]:
-        errors = RowErrors()
-        _check_customers(user, rows, errors)
+    def check_and_write(user: User, rows: list[Any], errors: RowErrors) -> None:
         references = {row.reference for row in rows}
         existing = set(Payment.objects.filter(reference__in=references).values_list("reference", flat=True))
         _check_unique(rows, lambda row: row.reference, existing, "reference", _("payment reference"), errors)
         errors.refuse()
         payments_upsert(rows=[(r.reference, r.customer_id, r.date, r.amount_cents, r.invoice) for r in rows])
         pipeline_sync(today=timezone.localdate(), customer_ids={r.customer_id for r in rows})
-        return 201, {"created": len(rows)}
 
-    return Status(*idempotent(request, user=user, operation="payments_bulk", body=_body(payload), write=transaction.atomic(write)))
+    return _bulk(request, payload, "payments_bulk", check_and_write)
