@@ -35,7 +35,7 @@ def test_error_and_duplicate_reports_neutralise_formulas_from_the_file(tmp_path)
     write_error_report(rejection, errors)
     with errors.open(newline="", encoding="utf-8") as handle:
         assert [row[3] for row in csv.reader(handle)][1:] == ["'=cmd|' /C calc'!A0", "-12.50"]
-    suspect = SuspectedDuplicate(row=2, external_id="C2", name="@SUM(1+1)", other_external_id="C1", other_name="=cmd|' /C calc'!A0", other_row=None, reasons=("same name",))
+    suspect = SuspectedDuplicate(row=2, external_id="C2", name="@SUM(1+1)", other_external_id="C1", other_name="=cmd|' /C calc'!A0", other_row=None, reasons=("same name",), matched="@SUM(1+1)")
     duplicates = tmp_path / "duplicates.csv"
     write_duplicates_report([suspect], duplicates)
     with duplicates.open(newline="", encoding="utf-8") as handle:
