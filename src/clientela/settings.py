@@ -142,6 +142,9 @@ if PRODUCTION:
     if os.environ.get("SECURE_PROXY_SSL_HEADER"):
         SECURE_PROXY_SSL_HEADER = (os.environ["SECURE_PROXY_SSL_HEADER"], "https")
 
+# The largest file `clientela import` reads (IMPORT_MAX_MB megabytes); a larger one is refused before reading.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "1024")) * 1024 * 1024
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
