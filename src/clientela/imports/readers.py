@@ -58,10 +58,17 @@ def _check_header(path: Path, header: list[str]) -> list[str]:
     return header
 
 
+def _utf16_without_mark(path: Path) -> ImportRejected:
+    return ImportRejected(f"{path}: the file holds NUL bytes, as UTF-16 text without a byte-order mark does; save it as UTF-8 or pass --encoding utf-16-le")
+
+
 def _not_decodable(path: Path, encoding: str) -> ImportRejected:
     """Explain where the file stops being `encoding` text (its byte offset in the whole file)."""
+    content = path.read_bytes()
+    if b"\x00" in content[:4096]:
+        return _utf16_without_mark(path)
     try:
-        path.read_bytes().decode(encoding)
+        content.decode(encoding)
     except UnicodeDecodeError as error:
         return ImportRejected(
             f"{path}: the file is not {encoding} text (byte 0x{error.object[error.start]:02x} at position {error.start}); "
@@ -103,6 +110,8 @@ def _open_csv(path: Path, delimiter: str | None, encoding: str) -> SourceTable:
         raise _not_decodable(path, encoding) from None
     if not first_line.strip():
         raise ImportRejected(f"{path}: the file is empty; expected a header row with column names")
+    if "\x00" in first_line:
+        raise _utf16_without_mark(path)
     if delimiter is None:
         delimiter = max(",;\t|", key=first_line.count)
     header = _check_header(path, next(csv.reader([first_line], delimiter=delimiter)))
