@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from clientela.crm.models import Customer, Tag
+from clientela.crm.models import Customer, Tag, User
 from clientela.imports import ImportOptions, ImportRejected, import_file
 from clientela.segmentation.models import Scheme
 from tests.fixtures.server import CLIENTELA, clientela_env
@@ -73,8 +73,6 @@ def test_group_names(client, team, entry):
 
 @pytest.mark.parametrize("entry", CORPUS)
 def test_scheme_settings(client, entry):
-    from clientela.crm.models import User
-
     text = CORPUS[entry]
     client.force_login(User.objects.create_user("root", password="pw", role=User.Role.ADMIN))
     before = list(Scheme.objects.order_by("name").values_list("name", "version"))
