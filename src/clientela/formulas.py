@@ -10,7 +10,10 @@ from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A signed number written as text (such as "-12.50") runs nothing, so it stays as it is.
-PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+PLAIN_NUMBER_REGEX = r"^[+-]?\d+(\.\d+)?$"
+PLAIN_NUMBER = re.compile(PLAIN_NUMBER_REGEX)
+# The same rule for writers that work on whole columns (Ibis, Arrow).
+FORMULA_START_REGEX = r"^[=+\-@\t\r]"
 
 
 def _runnable(text: str) -> bool:
