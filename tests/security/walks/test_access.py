@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from clientela.crm.models import Customer
-from tests.security.routes import routes
+from tests.security.walks.routes import routes
 
 pytestmark = pytest.mark.django_db
 REFUSED = {403, 404}

@@ -1,4 +1,5 @@
-"""A small demo company, built once for the security tests, with every customer named like a formula: the customers
+"""A small demo company, built once for the tests of this folder (a package of its own, so that other tests see an
+empty database, and emptied after them), with every customer named like a formula: the customers
 of salesperson sales1 `=cmd|' /C calc'!A0 <n>`, all others `@SUM(1+1) <n>`."""
 
 from dataclasses import dataclass

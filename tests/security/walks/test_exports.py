@@ -8,8 +8,8 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from clientela.formulas import FORMULA_STARTS, PLAIN_NUMBER
-from tests.security.conftest import OTHERS_FORMULA, OWNER_FORMULA
-from tests.security.routes import routes
+from tests.security.walks.conftest import OTHERS_FORMULA, OWNER_FORMULA
+from tests.security.walks.routes import routes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The exports that list customers by name (with the demo's data); the others hold figures per salesperson, product or class.
