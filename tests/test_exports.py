@@ -35,3 +35,18 @@ def test_customers_export_to_xlsx_neutralises_formulas(salesperson, tmp_path):
 def test_an_unsupported_file_type_is_refused(tmp_path):
     with pytest.raises(ExportRefused, match=r"unsupported file type \.json; expected \.csv or \.xlsx"):
         write_table(tmp_path / "x.json", ["a"], [])
+
+
+def test_customers_export_to_csv_neutralises_formulas_and_keeps_negative_amounts(salesperson, tmp_path):
+    from clientela.crm.services.customers import customer_create
+
+    for external_id, name in (("C8", "=cmd|' /C calc'!A0"), ("C9", "@SUM(1+1)")):
+        customer = customer_create(external_id=external_id, name=name, owner=salesperson)
+    Transaction.objects.create(document_id="F2", line=1, customer=customer, date=date(2024, 1, 2), units=-1, amount_cents=-2550)
+    customers, transactions = tmp_path / "customers.csv", tmp_path / "tx.csv"
+    write_table(customers, EXPORTS["customers"].columns, table_rows("customers"))
+    write_table(transactions, EXPORTS["transactions"].columns, table_rows("transactions"))
+    with customers.open(newline="", encoding="utf-8") as handle:
+        assert [row[1] for row in csv.reader(handle)][1:] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)"]
+    with transactions.open(newline="", encoding="utf-8") as handle:
+        assert list(csv.reader(handle))[1][5:7] == ["-1", "-25.50"]

@@ -207,11 +207,22 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
+    production: Annotated[bool, typer.Option("--production", help="HTTPS-only cookies and headers (as PRODUCTION=1); refuse development settings.")] = False,
 ) -> None:
     """Serve the web application with gunicorn (migrating the database first)."""
+    import os
+
     from clientela.bootstrap import migrate_database, setup_django
 
+    if production:
+        os.environ["PRODUCTION"] = "1"
     setup_django()
+    from django.conf import settings
+
+    from clientela.ops.production import production_refusal
+
+    if settings.PRODUCTION and (refusal := production_refusal(settings)):
+        fail(f"not serving in production: {refusal}")
     migrate_database()
     _serve(host, port, workers)
 

@@ -20,7 +20,7 @@ def write_table(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]
     """Write `columns` then `rows` to a .csv or .xlsx file; return the number of rows written."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _write_csv(path, columns, rows)
+        return write_csv(path, columns, rows)
     if suffix == ".xlsx":
         return _write_xlsx(path, columns, rows)
     raise ExportRefused(f"{path}: unsupported file type {suffix or '(none)'}; expected .csv or .xlsx")
@@ -34,7 +34,8 @@ def _csv_cell(value: Any) -> Any:
     return neutralise(value)
 
 
-def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write `columns` then `rows` to a UTF-8 CSV file whatever its name; return the number of rows written."""
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)

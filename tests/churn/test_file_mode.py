@@ -49,3 +49,15 @@ def test_errors_name_the_file_or_the_data(tmp_path):
     (tmp_path / "tx.csv").write_text("customer_id,date,amount\nC1,2024-01-01,1\n")
     with pytest.raises(ChurnInputError, match="no customer has a repeat purchase"):
         fit_file(BGNBDModel(), tmp_path / "tx.csv", calibration_end=date(2024, 6, 30), time_unit="week")
+
+
+def test_customer_ids_that_look_like_formulas_are_quoted_in_the_predictions(cdnow_file, tmp_path):
+    renamed = {"3": "=cmd|' /C calc'!A0", "4": "@SUM(1+1)"}
+    source = tmp_path / "tx.csv"
+    with cdnow_file.open(newline="") as file, source.open("w", newline="") as copy:
+        writer = csv.writer(copy, lineterminator="\n")
+        writer.writerows([renamed.get(row[0], row[0]), *row[1:]] for row in csv.reader(file))
+    fit_file(BGNBDModel(), source, calibration_end=date(1997, 9, 30), time_unit="week", output=tmp_path / "out.csv")
+    with (tmp_path / "out.csv").open(newline="") as file:
+        ids = {row["customer_id"] for row in csv.DictReader(file)}
+    assert {"'=cmd|' /C calc'!A0", "'@SUM(1+1)", "5"} <= ids and not ids & set(renamed.values())

@@ -183,3 +183,11 @@ def test_the_paid_metric_needs_payments_outside_the_vip_scheme(files, tmp_path):
 def test_whole_cents_print_with_two_decimals(files, tmp_path):
     segment_files(ProfitScheme(), files[0], files[1], AS_OF, tmp_path / "out.csv")
     assert read(tmp_path / "out.csv")[1]["C1"]["value"] == "125.00"
+
+
+def test_customer_ids_that_look_like_formulas_are_quoted_in_the_output(tmp_path):
+    (tmp_path / "tx.csv").write_text("customer_id,date,amount\n=cmd|' /C calc'!A0,2024-05-01,600.00\n@SUM(1+1),2024-05-02,-50.00\n-7,2024-05-03,10.00\n")
+    segment_files(AbcScheme(), tmp_path / "tx.csv", None, AS_OF, tmp_path / "out.csv")
+    _, rows = read(tmp_path / "out.csv")
+    assert set(rows) == {"'=cmd|' /C calc'!A0", "'@SUM(1+1)", "-7"}
+    assert float(rows["'@SUM(1+1)"]["value"]) == -50  # numbers stay numbers

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv
 
 from clientela.churn.estimator import ChurnModel
@@ -24,6 +25,7 @@ from clientela.churn.summary import CustomerSummary, summarize
 from clientela.churn.transaction_model import TransactionModel
 from clientela.churn.units import TimeUnit
 from clientela.engine.sources import file_connection, read_input
+from clientela.formulas import FORMULA_START_REGEX, PLAIN_NUMBER_REGEX
 
 DAYS_PER_YEAR = 365.25
 # DuckDB's share of the summary: measured on 21 M lines of 1 M customers, this cap keeps the whole
@@ -62,8 +64,18 @@ def fit_file(model: ChurnModel, transactions: Path, *, calibration_end: date, ti
     summary = summarize(read_input(connection, transactions), calibration_end=calibration_end, time_unit=time_unit)
     model.fit(summary)
     if output is not None:
-        pyarrow.csv.write_csv(predictions(model, summary), output, pyarrow.csv.WriteOptions(quoting_style="needed"))
+        pyarrow.csv.write_csv(_neutralised(predictions(model, summary)), output, pyarrow.csv.WriteOptions(quoting_style="needed"))
     return FileFit(model, summary)
+
+
+def _neutralised(table: pa.Table) -> pa.Table:
+    """Quote the text cells a spreadsheet would run as formulas, as `clientela.formulas.neutralise` does cell by cell."""
+    for index, field in enumerate(table.schema):
+        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            column = table.column(index)
+            runnable = pc.and_(pc.match_substring_regex(column, FORMULA_START_REGEX), pc.invert(pc.match_substring_regex(column, PLAIN_NUMBER_REGEX)))
+            table = table.set_column(index, field, pc.if_else(runnable, pc.binary_join_element_wise("'", column, ""), column))
+    return table
 
 
 def predictions(model: ChurnModel, summary: CustomerSummary) -> pa.Table:

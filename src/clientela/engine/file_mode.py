@@ -15,6 +15,7 @@ from clientela.engine.inputs import Inputs
 from clientela.engine.metrics import Metric, in_window
 from clientela.engine.schemes import Scheme, VipScheme
 from clientela.engine.sources import InputError, fetch, read_input
+from clientela.formulas import FORMULA_START_REGEX, PLAIN_NUMBER_REGEX
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,19 @@ def segment_files(scheme: Scheme, transactions: Path, payments: Path | None, as_
     return FileResult(sum(row["n"] for row in counts), {row["class"]: row["n"] for row in counts})
 
 
+def neutralised(table: Table) -> Table:
+    """Quote the text cells a spreadsheet would run as formulas, as `clientela.formulas.neutralise` does cell by cell."""
+    return table.mutate(
+        **{
+            name: ibis.ifelse(table[name].re_search(FORMULA_START_REGEX) & ~table[name].re_search(PLAIN_NUMBER_REGEX), ibis.literal("'").concat(table[name]), table[name])
+            for name in table.columns
+            if table[name].type().is_string()
+        }
+    )
+
+
 def _write_csv(result: Table, output: Path | None) -> None:
+    result = neutralised(result)
     if output is not None:
         result.to_csv(output)
         return

@@ -33,6 +33,9 @@ class Text:
         text = as_text(raw)
         if len(text) > self.max_length:
             raise ValueError(f"expected text of at most {self.max_length} characters (got {len(text)})")
+        if "\x00" in text:
+            # PostgreSQL cannot store it, and no one types it: a sign of a binary or wrongly decoded file.
+            raise ValueError("expected text without the NUL character (byte 0x00)")
         return text
 
 

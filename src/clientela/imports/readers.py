@@ -26,10 +26,15 @@ class SourceTable:
     rows: Iterator[tuple[int, list[Any]]]
 
 
-def open_table(path: Path, *, delimiter: str | None = None, encoding: str = "utf-8-sig", sheet: str | None = None) -> SourceTable:
-    """Open a CSV or .xlsx file for reading; raise ImportRejected if it cannot be read."""
+def open_table(
+    path: Path, *, delimiter: str | None = None, encoding: str = "utf-8-sig", sheet: str | None = None, max_bytes: int | None = None
+) -> SourceTable:
+    """Open a CSV or .xlsx file of at most `max_bytes` for reading; raise ImportRejected if it cannot be read."""
     if not path.is_file():
         raise ImportRejected(f"{path}: no such file")
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise ImportRejected(f"{path}: the file has {size:,} bytes, more than the import limit of {max_bytes:,} bytes (IMPORT_MAX_MB); split it")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _open_xlsx(path, sheet)
@@ -53,10 +58,17 @@ def _check_header(path: Path, header: list[str]) -> list[str]:
     return header
 
 
+def _utf16_without_mark(path: Path) -> ImportRejected:
+    return ImportRejected(f"{path}: the file holds NUL bytes, as UTF-16 text without a byte-order mark does; save it as UTF-8 or pass --encoding utf-16-le")
+
+
 def _not_decodable(path: Path, encoding: str) -> ImportRejected:
     """Explain where the file stops being `encoding` text (its byte offset in the whole file)."""
+    content = path.read_bytes()
+    if b"\x00" in content[:4096]:
+        return _utf16_without_mark(path)
     try:
-        path.read_bytes().decode(encoding)
+        content.decode(encoding)
     except UnicodeDecodeError as error:
         return ImportRejected(
             f"{path}: the file is not {encoding} text (byte 0x{error.object[error.start]:02x} at position {error.start}); "
@@ -77,8 +89,19 @@ def _checked_options(delimiter: str | None, encoding: str) -> str | None:
     return delimiter
 
 
+def _encoding_of(path: Path, encoding: str) -> str:
+    """The given encoding, or UTF-16 for a file that starts with a UTF-16 byte-order mark where UTF-8 was expected
+    (spreadsheets save "Unicode text" so)."""
+    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
+        with path.open("rb") as probe:
+            if probe.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return "utf-16"
+    return encoding
+
+
 def _open_csv(path: Path, delimiter: str | None, encoding: str) -> SourceTable:
     delimiter = _checked_options(delimiter, encoding)
+    encoding = _encoding_of(path, encoding)
     try:
         with path.open(encoding=encoding, newline="") as probe:
             first_line = probe.readline()
@@ -87,6 +110,8 @@ def _open_csv(path: Path, delimiter: str | None, encoding: str) -> SourceTable:
         raise _not_decodable(path, encoding) from None
     if not first_line.strip():
         raise ImportRejected(f"{path}: the file is empty; expected a header row with column names")
+    if "\x00" in first_line:
+        raise _utf16_without_mark(path)
     if delimiter is None:
         delimiter = max(",;\t|", key=first_line.count)
     header = _check_header(path, next(csv.reader([first_line], delimiter=delimiter)))

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings as django_settings
+
 from clientela.crm.services.bulk import checked_at_end
 from clientela.imports.errors import ImportRejected, RowError
 from clientela.imports.fields import as_text, is_blank
@@ -24,6 +26,7 @@ class ImportOptions:
     encoding: str = "utf-8-sig"
     sheet: str | None = None
     settings: ImportSettings = ImportSettings()
+    max_bytes: int | None = None  # the largest file accepted; None: settings.IMPORT_MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,8 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
     """
     if kind not in KINDS:
         raise ImportRejected(f'unknown import kind "{kind}"; expected one of {", ".join(KINDS)}')
-    table = open_table(path, delimiter=options.delimiter, encoding=options.encoding, sheet=options.sheet)
+    max_bytes = django_settings.IMPORT_MAX_BYTES if options.max_bytes is None else options.max_bytes
+    table = open_table(path, delimiter=options.delimiter, encoding=options.encoding, sheet=options.sheet, max_bytes=max_bytes)
     importer = KINDS[kind](options.settings)
     columns = importer.columns()
     positions, ignored = resolve_columns(

@@ -17,6 +17,7 @@ urlpatterns = [
     path("customers/<int:pk>/do-not-contact/new/", customer_edit.do_not_contact_new, name="do_not_contact_new"),
     path("customers/<int:pk>/do-not-contact/<int:period>/delete/", customer_edit.do_not_contact_remove, name="do_not_contact_delete"),
     path("settings/", account.my_settings, name="my_settings"),
+    path("settings/password/", account.password_change, name="password_change"),
     path("settings/schemes/", schemes.scheme_list, name="scheme_list"),
     path("settings/schemes/new/", schemes.scheme_new, name="scheme_new"),
     path("settings/schemes/<slug:name>/", schemes.scheme_edit, name="scheme_edit"),

@@ -1,7 +1,9 @@
-"""My settings: name, e-mail, phone and the language of the pages."""
+"""My settings: name, e-mail, phone, the language of the pages, and my password."""
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,3 +30,14 @@ def my_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your settings are saved."))
             return redirect("web:my_settings")
     return render(request, "web/settings/me.html", {"form": form})
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Change my own password: the current one, then a new one that passes the password rules, twice."""
+    form = PasswordChangeForm(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        update_session_auth_hash(request, form.save())
+        messages.success(request, _("Your password is changed."))
+        return redirect("web:my_settings")
+    return render(request, "web/settings/password.html", {"form": form})

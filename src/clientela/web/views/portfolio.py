@@ -31,7 +31,7 @@ def customer_list(request: HttpRequest) -> HttpResponse:
     """List, search and filter the customers the user may see."""
     params = request.GET
     filters = CustomerFilters(
-        search=params.get("q", "")[:100],
+        search=params.get("q", "").replace("\x00", "")[:100],  # no one types NUL, and PostgreSQL refuses it
         region=_number(params.get("region")),
         owner=_number(params.get("owner")),
         status=params.get("status", ""),
