@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from clientela.api.services import token_create
 from clientela.crm.models import Contact, Customer, DoNotContactPeriod, Tag, Team, User
 from clientela.demo.build import build_demo
 from clientela.fieldsales.models import PlannedVisit
@@ -46,7 +47,7 @@ def company(django_db_setup, django_db_blocker):
         values = {
             "customers": customer.pk, "contact": contact.pk, "period": period.pk, "name": "transactions", "section": "details",
             "visits": visit.pk if visit else 0, "groups": Tag.objects.first().pk, "users": owner.pk, "teams": Team.objects.first().pk,
-            "scheme": "abc",
+            "scheme": "abc", "api-tokens": token_create(user=owner, name="walks").token.pk,
         }
         yield Company(User.objects.get(username="admin"), owner, other, frozenset(c.external_id for c in mine), values)
         call_command("flush", interactive=False, verbosity=0)
