@@ -140,6 +140,9 @@ def user_class(tokens: dict[str, str]) -> type[HttpUser]:
         wait_time = between(1, 3)
 
         def on_start(self) -> None:
+            # A new connection per request: gunicorn closes idle connections after 2 s (its keep-alive), and a
+            # request sent on one being closed is reset; browsers then retry, requests does not.
+            self.client.headers["Connection"] = "close"
             self.username = next(names)
             form = self.client.get("/login/", name="login page").text
             csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
@@ -156,7 +159,7 @@ def user_class(tokens: dict[str, str]) -> type[HttpUser]:
         def page(self, path: str, name: str) -> str:
             with self.client.get(path, name=name, catch_response=True) as response:
                 if response.status_code != 200 or "/login/" in response.url:
-                    response.failure(f"{response.status_code} at {response.url}")
+                    response.failure(f"{response.status_code} at {response.url}: {response.error}")
                 return response.text
 
         def api(self, path: str, name: str) -> list[dict]:
@@ -191,7 +194,7 @@ def user_class(tokens: dict[str, str]) -> type[HttpUser]:
         def fetch(self, path: str, name: str) -> None:
             with self.client.get(path, name=name, catch_response=True) as response:
                 if response.status_code != 200:
-                    response.failure(str(response.status_code))
+                    response.failure(f"{response.status_code}: {response.error}")
 
         def api_list(self) -> None:
             self.api("/api/v1/customers?limit=25", "api customers")

@@ -48,7 +48,10 @@ def _coming_back(field: str, start: date, end: date) -> Q:
         days.add((2, 29))
     if len(days) == 366:
         return Q()
-    return Q.create([Q(**{f"{field}__month": month, f"{field}__day": day}) for month, day in sorted(days)], connector=Q.OR)
+    by_month: dict[int, list[int]] = defaultdict(list)
+    for month, day in sorted(days):
+        by_month[month].append(day)
+    return Q.create([Q(**{f"{field}__month": month, f"{field}__day__in": month_days}) for month, month_days in by_month.items()], connector=Q.OR)
 
 
 def _birthdays(customers: QuerySet[Customer], start: date, end: date) -> list[KeyDate]:
