@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
 from django.test import Client
 
 from clientela.crm.models import Contact, Customer, User
@@ -26,6 +27,31 @@ def test_backup_then_restore_brings_back_deleted_rows(tmp_path):
     connection.close()
     restore_database(connection.settings_dict, target)
     assert list(Customer.objects.values_list("external_id", flat=True)) == ["B1"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_of_a_newer_version_is_refused_and_the_database_stays_as_it_was(tmp_path):
+    future = MigrationRecorder.Migration.objects.create(app="crm", name="9999_from_a_newer_version")
+    target = tmp_path / "backup.bin"
+    backup_database(connection.settings_dict, target)
+    future.delete()
+    customer_create(external_id="KEPT", name="Written after the backup")
+    connection.close()
+    with pytest.raises(BackupFailed, match=r"newer version of Clientela \(migrations crm\.9999_from_a_newer_version are unknown here\)"):
+        restore_database(connection.settings_dict, target)
+    assert list(Customer.objects.values_list("external_id", flat=True)) == ["KEPT"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_drops_the_tables_made_after_the_backup(tmp_path):
+    target = tmp_path / "backup.bin"
+    backup_database(connection.settings_dict, target)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE made_later (id integer)")
+    connection.close()
+    restore_database(connection.settings_dict, target)
+    assert "made_later" not in connection.introspection.table_names()
+    assert "customers" in connection.introspection.table_names()
 
 
 def test_restore_refuses_a_missing_file(tmp_path):
@@ -104,6 +130,11 @@ class Visitor(threading.Thread):
             self.answers.append((started, status, time.monotonic() - started))
             time.sleep(0.02)
 
+    def wait_for_answers_since(self, moment: float, count: int) -> None:
+        deadline = time.monotonic() + 120
+        while sum(start > moment for start, _status, _seconds in self.answers) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+
 
 def _page(url: str, session: str, search: str) -> str:
     request = urllib.request.Request(f"{url}/customers/?q={search}", headers={"Cookie": f"sessionid={session}"})
@@ -137,7 +168,7 @@ def test_a_backup_taken_while_the_server_serves_and_a_writer_writes_restores_eve
         connection.close()
         restore_database(settings, target)
         restored_at = time.monotonic()
-        time.sleep(0.5)
+        visitor.wait_for_answers_since(restored_at, 2)
         visitor.stopping.set()
         visitor.join()
         first_kept, last_lost = before[0], writer.committed[-1]
