@@ -71,11 +71,11 @@ def main() -> None:
             started = time.perf_counter()
             subprocess.run([CLIENTELA, "demo", "--no-serve"], env=environment, cwd=folder, check=True, stdout=subprocess.DEVNULL)
             print(f"demo built in {time.perf_counter() - started:.0f} s ({url}; reuse it with --database)")
-        host = stack.enter_context(server(environment, folder, args.workers))
-        tokens = api_tokens(host, environment, folder)
+        served = stack.enter_context(server(environment, folder, args.workers))
+        tokens = api_tokens(served.url, environment, folder)
         environment_name = "PostgreSQL" if url.startswith("postgres") else "SQLite"
         print(f"{args.users} users for {args.seconds} s (at most {args.max_requests:,} requests), gunicorn {args.workers} workers, {environment_name}")
-        run_locust(host, user_class(tokens), args)
+        run_locust(served, user_class(tokens), args)
 
 
 def database_url(args: argparse.Namespace, folder: Path, stack: ExitStack) -> str:
@@ -83,12 +83,13 @@ def database_url(args: argparse.Namespace, folder: Path, stack: ExitStack) -> st
     if args.database:
         return args.database if "://" in args.database else f"sqlite:///{Path(args.database).resolve()}"
     if args.postgres:
-        return stack.enter_context(postgres_server(folder / "postgres"))
+        # Its own folder: the server runs as the postgres user, who may not enter `folder`.
+        return stack.enter_context(postgres_server(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="clientela-load-pg-")))))
     return f"sqlite:///{folder / 'demo.db'}"
 
 
 class server:
-    """`clientela serve` on a free port of 127.0.0.1, its log in `folder`; the context gives its address."""
+    """`clientela serve` on a free port of 127.0.0.1, its log in `folder`, as a context."""
 
     def __init__(self, environment: dict[str, str], folder: Path, workers: int) -> None:
         with socket.socket() as probe:
@@ -97,18 +98,30 @@ class server:
         self.command = [CLIENTELA, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers)]
         self.environment, self.log = environment, folder / "server.log"
 
-    def __enter__(self) -> str:
+    def __enter__(self) -> "server":
         self.process = subprocess.Popen(self.command, env=self.environment, cwd=self.log.parent, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
-        host = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://127.0.0.1:{self.port}"
         for _ in range(120):
             if self.process.poll() is not None:
                 sys.exit(f"the server stopped; see {self.log}")
             try:
-                urllib.request.urlopen(f"{host}/login/", timeout=5)
-                return host
+                urllib.request.urlopen(f"{self.url}/login/", timeout=5)
+                return self
             except OSError:
                 time.sleep(0.5)
         sys.exit(f"the server did not answer in 60 s; see {self.log}")
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by gunicorn's master and its live workers (Linux's /proc)."""
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()  # from the 3rd field on: state, ppid, …, utime (14th), stime
+            except OSError:
+                continue  # a process that ended meanwhile
+            if self.process.pid in (int(stat.parent.name), int(fields[1])):
+                total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
 
     def __exit__(self, *_exc: object) -> None:
         self.process.terminate()
@@ -209,13 +222,13 @@ def user_class(tokens: dict[str, str]) -> type[HttpUser]:
     return Salesperson
 
 
-def run_locust(host: str, user: type[HttpUser], args: argparse.Namespace) -> None:
+def run_locust(served: server, user: type[HttpUser], args: argparse.Namespace) -> None:
     """Start the users; once all have logged in, run until the time is up or the request budget is spent; report.
 
     The log-ins (a deliberately slow password hash each) are reported on their own, then the figures start afresh.
     The report is printed before the users stop: the requests cut short by the stop are not counted.
     """
-    environment = Environment(user_classes=[user], host=host)
+    environment = Environment(user_classes=[user], host=served.url)
     runner = environment.create_local_runner()
     runner.start(args.users, spawn_rate=args.spawn_rate)
     started = time.monotonic()
@@ -227,10 +240,16 @@ def run_locust(host: str, user: type[HttpUser], args: argparse.Namespace) -> Non
         f"p95 {ramp.get_response_time_percentile(0.95):.0f} ms, {ramp.num_failures} failed"
     )
     environment.stats.reset_all()
-    started = time.monotonic()
+    started, server_cpu, own_cpu = time.monotonic(), served.cpu_seconds(), time.process_time()
     while time.monotonic() - started < args.seconds and environment.stats.total.num_requests < args.max_requests:
         gevent.sleep(0.2)
-    report(environment.stats, time.monotonic() - started)
+    elapsed = time.monotonic() - started
+    report(environment.stats, elapsed)
+    requests = max(environment.stats.total.num_requests, 1)
+    print(
+        f"server CPU {(served.cpu_seconds() - server_cpu) / requests * 1000:.0f} ms per request, {(served.cpu_seconds() - server_cpu) / elapsed:.2f} cores "
+        f"on average; load generator {(time.process_time() - own_cpu) / elapsed:.2f} cores; machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     runner.quit()
 
 
