@@ -69,7 +69,9 @@ def main() -> None:
         environment = {**os.environ, "DATABASE_URL": url}
         if not args.database:
             started = time.perf_counter()
-            subprocess.run([CLIENTELA, "demo", "--no-serve"], env=environment, cwd=folder, check=True, stdout=subprocess.DEVNULL)
+            built = subprocess.run([CLIENTELA, "demo", "--no-serve"], env=environment, cwd=folder, capture_output=True, text=True, check=False)
+            if built.returncode != 0:
+                sys.exit(f"clientela demo failed:\n{built.stderr}")
             reuse = f"; reuse it with --database {url.removeprefix('sqlite:///')}" if url.startswith("sqlite") else ""
             print(f"demo built in {time.perf_counter() - started:.0f} s{reuse}")
         served = stack.enter_context(server(environment, folder, args.workers))
