@@ -188,7 +188,7 @@ def user_class(tokens: dict[str, str]) -> type[HttpUser]:
                     response.failure(f"{response.status_code}: {response.text[:200]}")
                     return []
                 body = response.json()
-                return body["items"] if isinstance(body, dict) else [body]
+                return body["items"] if "items" in body else [body]  # a page of customers, or one customer
 
         def agenda(self) -> None:
             self.page("/agenda/", "agenda")
@@ -251,7 +251,7 @@ def run_locust(served: server, user: type[HttpUser], args: argparse.Namespace) -
     while time.monotonic() - started < args.seconds and environment.stats.total.num_requests < args.max_requests:
         gevent.sleep(0.2)
     elapsed = time.monotonic() - started
-    report(environment.stats, elapsed)
+    report(environment.stats, elapsed, runner.exceptions)
     requests = max(environment.stats.total.num_requests, 1)
     print(
         f"server CPU {(served.cpu_seconds() - server_cpu) / requests * 1000:.0f} ms per request, {(served.cpu_seconds() - server_cpu) / elapsed:.2f} cores "
@@ -265,7 +265,7 @@ def logged_in(stats: object) -> int:
     return stats.get("customer list", "GET").num_requests
 
 
-def report(stats: object, elapsed: float) -> None:
+def report(stats: object, elapsed: float, exceptions: dict) -> None:
     """Print the latency of each page, the rate and the errors, against the baseline."""
     entries = sorted((entry for entry in stats.entries.values() if entry.num_requests), key=lambda entry: (entry.name in BASELINE, entry.name))
     baseline = max(stats.entries[(name, "GET")].get_response_time_percentile(0.95) for name in BASELINE)
@@ -277,9 +277,11 @@ def report(stats: object, elapsed: float) -> None:
     print(f"\n{total.num_requests:,} requests in {elapsed:.0f} s: {total.num_requests / elapsed:.1f} requests/s, error rate {total.num_failures / max(total.num_requests, 1):.2%}")
     for error in stats.errors.values():
         print(f"  error: {error.method} {error.name}: {error.error} ({error.occurrences}×)")
+    for failure in exceptions.values():  # a task that broke (e.g. on an unexpected answer)
+        print(f"  exception in a task: {failure['msg']} ({failure['count']}×)\n{failure['traceback']}")
     pages = [entry for entry in entries if entry.name not in BASELINE]
     slow = [entry.name for entry in pages if entry.get_response_time_percentile(0.95) >= TARGET_P95_MS]
-    met = not slow and total.num_failures == 0
+    met = not slow and total.num_failures == 0 and not exceptions
     print(f"target p95 < {TARGET_P95_MS} ms on every page and no error: {'met' if met else 'NOT met'}" + (f" (slow: {', '.join(slow)})" if slow else ""))
 
 
