@@ -253,8 +253,8 @@ def backup(file: Annotated[Path, typer.Argument(help="Where to write the backup.
 
 @app.command()
 def restore(file: Annotated[Path, typer.Argument(help="A backup written by 'clientela backup'.")]) -> None:
-    """Replace the database's content with a backup."""
-    from clientela.bootstrap import setup_django
+    """Replace the database's content with a backup (then migrate it, when it is older than this version)."""
+    from clientela.bootstrap import migrate_database, setup_django
 
     setup_django()
     from django.db import connection
@@ -266,6 +266,7 @@ def restore(file: Annotated[Path, typer.Argument(help="A backup written by 'clie
         restore_database(connection.settings_dict, file)
     except BackupFailed as failure:
         fail(str(failure))
+    migrate_database()
     console.print(f"database restored from {file}")
 
 

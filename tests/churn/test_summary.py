@@ -139,3 +139,13 @@ def test_integer_arrays():
     summary = summarize(transactions_table(ibis.duckdb.connect(), LOG), calibration_end=CALIBRATION_END, time_unit="day")
     assert summary.frequency.dtype == np.int64
     assert summary.recency.dtype == summary.T.dtype == summary.monetary_value.dtype == np.float64
+
+
+def test_not_null_columns_as_the_app_declares_them_on_every_engine(backend):
+    table = transactions_table(backend, LOG, name="log").select("customer_id", "date", "amount_cents")
+    schema = ibis.schema({name: kind.copy(nullable=False) for name, kind in table.schema().items()})
+    backend.create_table("not_null_log", schema=schema, overwrite=True)
+    backend.insert("not_null_log", table)
+    summary = summarize(backend.table("not_null_log"), calibration_end=CALIBRATION_END, time_unit="week")
+    assert summary.customer_id.tolist() == [1, 2, 4]
+    assert summary.n_excluded == 1  # customer 3: its null first calibration day no longer breaks the result

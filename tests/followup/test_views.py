@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from clientela.crm.models import User
+from clientela.crm.models import Customer, User
 from clientela.crm.services.customers import customer_create
 from clientela.followup.models import Absence, CalendarFeed, ContactLog, PlannedContact, UnplannedContact, WorkingTime
 from clientela.followup.planner import plan_refresh
@@ -73,6 +73,24 @@ def test_the_agenda_shows_overdue_items_on_top_then_today_first(sales_client, sa
     agenda = response.context["agenda"]
     assert [item.customer.name for item in agenda.overdue] == ["Overdue Bar"]
     assert [item.customer.name for item in agenda.days[0].items] == ["Early Bar", "Late Bar"]
+
+
+def test_the_agenda_runs_the_same_queries_for_one_customer_or_many(sales_client, salesperson, planned_contact, today):
+    def agenda_queries(customers: int) -> int:
+        for n in range(customers):
+            # Leap years of origin: the key dates fall in this week whatever today is.
+            bar = customer_create(external_id=f"Q{customers}-{n}", name=f"Bar {n}", owner=salesperson, founded_on=(today + timedelta(days=1)).replace(year=2000))
+            bar.contacts.create(name=f"Contact {n}", birthday=today.replace(year=1980))
+            planned_contact(bar, local(today - timedelta(days=1), 9))
+            planned_contact(bar, local(today + timedelta(days=1), 9))
+            UnplannedContact.objects.create(salesperson=salesperson, customer=bar, due=today, reason="the days are full")
+        with CaptureQueriesContext(connection) as queries:
+            response = sales_client.get(reverse("followup:agenda"))
+        assert len(response.context["key_dates"]) == 2 * Customer.objects.count()  # a birthday and an anniversary each
+        assert len(response.context["agenda"].unplanned) == Customer.objects.count()
+        return len(queries)
+
+    assert agenda_queries(1) == agenda_queries(12)
 
 
 def test_htmx_refreshes_only_the_agenda(sales_client, customer, planned_contact, today):

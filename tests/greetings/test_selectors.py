@@ -31,6 +31,18 @@ def test_a_29_february_birthday_is_celebrated_on_28_february_in_common_years(por
     assert birthdays(2028) == [date(2028, 2, 29)]
 
 
+def test_a_one_day_window_finds_29_february_on_28_february_and_a_window_may_cross_the_new_year(portfolio, salesperson):
+    on_28_february = key_dates(user=salesperson, start=date(2025, 2, 28), end=date(2025, 2, 28))
+    assert [(d.date, d.contact) for d in on_28_february] == [(date(2025, 2, 28), portfolio.ioana)]
+    across = _rows(key_dates(user=salesperson, start=date(2025, 12, 31), end=date(2026, 1, 6)))
+    assert across == [(date(2026, 1, 2), Occasion.ANNIVERSARY, "Bar Sol", None, "Customer anniversary", 6)]
+
+
+def test_a_year_long_window_finds_every_birthday(portfolio, salesperson):
+    birthdays = key_dates(user=salesperson, start=date(2025, 3, 1), end=date(2026, 2, 28))
+    assert {d.contact.name for d in birthdays if d.kind == Occasion.BIRTHDAY} == {"Lucía Gómez", "Ioana Popescu"}
+
+
 def test_key_dates_only_cover_customers_the_user_may_see(portfolio, salesperson, team):
     day = LUCIA_BIRTHDAY
     mine = {d.contact.name for d in key_dates(user=salesperson, start=day, end=day) if d.contact}

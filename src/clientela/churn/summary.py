@@ -187,7 +187,12 @@ def _checked(transactions: Table) -> Table:
         raise ChurnInputError(f'transactions: column "date" is {day.type()}; expected a date')
     if not transactions.amount_cents.type().is_integer():
         raise ChurnInputError(f'transactions: column "amount_cents" is {transactions.amount_cents.type()}; expected integer cents')
-    return transactions.select(customer_id=transactions.customer_id, date=day, amount_cents=transactions.amount_cents)
+    # Nullable from here on: Ibis keeps a NOT NULL column's type (PostgreSQL's columns) through min/max/argmin with
+    # `where`, which are null for a customer with no calibration purchase, and the result's cast then fails.
+    amount = transactions.amount_cents
+    return transactions.select(
+        customer_id=transactions.customer_id, date=day.cast(day.type().copy(nullable=True)), amount_cents=amount.cast(amount.type().copy(nullable=True))
+    )
 
 
 # Ibis's SQLite argmin relies on SQLite's bare-column rule, which holds only in a query with no

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from django.db.models import Q, QuerySet
@@ -38,8 +38,24 @@ class KeyDate:
     years: int | None = None
 
 
+def _coming_back(field: str, start: date, end: date) -> Q:
+    """Rows whose date `field` comes back (same month and day) in [start, end]: the database skips the others.
+
+    29 February comes back on 28 February in common years; a window of a year or more filters nothing.
+    """
+    days = {(day.month, day.day) for day in (start + timedelta(days=n) for n in range(min((end - start).days + 1, 366)))}
+    if (2, 28) in days:
+        days.add((2, 29))
+    if len(days) == 366:
+        return Q()
+    by_month: dict[int, list[int]] = defaultdict(list)
+    for month, day in sorted(days):
+        by_month[month].append(day)
+    return Q.create([Q(**{f"{field}__month": month, f"{field}__day__in": month_days}) for month, month_days in by_month.items()], connector=Q.OR)
+
+
 def _birthdays(customers: QuerySet[Customer], start: date, end: date) -> list[KeyDate]:
-    contacts = Contact.objects.filter(customer__in=customers, birthday__isnull=False).select_related("customer__owner", "customer__region")
+    contacts = Contact.objects.filter(_coming_back("birthday", start, end), customer__in=customers, birthday__isnull=False).select_related("customer__owner", "customer__region")
     return [
         KeyDate(day, Occasion.BIRTHDAY, contact.customer, contact, Occasion.BIRTHDAY.label, years)
         for contact in contacts
@@ -49,7 +65,8 @@ def _birthdays(customers: QuerySet[Customer], start: date, end: date) -> list[Ke
 
 def _anniversaries(customers: QuerySet[Customer], start: date, end: date) -> list[KeyDate]:
     found: list[KeyDate] = []
-    for customer in customers.filter(Q(founded_on__isnull=False) | Q(customer_since__isnull=False)).select_related("owner", "region"):
+    coming_back = _coming_back("founded_on", start, end) | _coming_back("customer_since", start, end)
+    for customer in customers.filter(coming_back, Q(founded_on__isnull=False) | Q(customer_since__isnull=False)).select_related("owner", "region"):
         for origin, label in ((customer.founded_on, FOUNDING_ANNIVERSARY), (customer.customer_since, CUSTOMER_ANNIVERSARY)):
             if origin is not None:
                 found += [KeyDate(day, Occasion.ANNIVERSARY, customer, None, label, years) for day, years in yearly_returns(origin, start=start, end=end)]
