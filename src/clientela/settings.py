@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "clientela.productmix",
     "clientela.retention",
     "clientela.dashboards",
+    "clientela.audit",
     "clientela.web",
 ]
 
@@ -46,6 +47,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "clientela.web.middleware.UserLanguageMiddleware",
+    "clientela.audit.actors.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

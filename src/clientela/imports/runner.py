@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clientela.audit.models import AuditEvent
+from clientela.audit.services import audit_record
 from clientela.crm.services.bulk import checked_at_end
 from clientela.imports.errors import ImportRejected, RowError
 from clientela.imports.fields import as_text, is_blank
@@ -128,6 +130,12 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
             if error_count:
                 raise _Rollback
             created = model.objects.count() - before
+            audit_record(
+                action=AuditEvent.Action.RUN,
+                model=model,
+                summary=f"Imported {rows:,} {kind} rows from {path.name}: {created:,} new",
+                changes={"rows": [None, rows], "created": [None, created]},
+            )
     except _Rollback:
         noun = "error" if error_count == 1 else "errors"
         raise ImportRejected(
