@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("clientela.productmix.urls")),
     path("", include("clientela.retention.urls")),
     path("", include("clientela.dashboards.urls")),
+    path("", include("clientela.audit.urls")),
     path("", include("clientela.web.urls")),
 ]
