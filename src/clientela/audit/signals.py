@@ -44,8 +44,9 @@ AUDITED = (
     "fieldsales.Target",
     "fieldsales.StartPoint",
 )
-# Bookkeeping fields whose change alone is not worth an event.
-IGNORED = frozenset({"created_at", "updated_at", "version", "last_login", "date_joined"})
+# Bookkeeping fields whose change alone is not worth an event; a customer's version moves with every event of its file.
+IGNORED = frozenset({"created_at", "updated_at", "last_login", "date_joined"})
+IGNORED_OF_CUSTOMER = frozenset({"version"})
 # Recorded as changed, never with their values.
 MASKED = frozenset({"password"})
 HIDDEN = "••••••"
@@ -53,7 +54,8 @@ BEFORE = "_audit_before"
 
 
 def _fields(model: type[models.Model]) -> list[models.Field]:
-    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in IGNORED]
+    ignored = IGNORED | IGNORED_OF_CUSTOMER if model is Customer else IGNORED
+    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in ignored]
 
 
 def _customer_id(instance: models.Model) -> int | None:
