@@ -137,3 +137,13 @@ def audited_models_connect() -> None:
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
     m2m_changed.connect(_groups_changed, sender=Customer.tags.through, dispatch_uid="audit-customer-tags")
+
+
+def audited_models_disconnect() -> None:
+    """Disconnect the recorders (benchmarks/audit.py measures the app without them as its baseline)."""
+    for label in AUDITED:
+        model = apps.get_model(label)
+        uid = f"audit-{label}"
+        for signal in (pre_save, post_save, post_delete):
+            signal.disconnect(sender=model, dispatch_uid=uid)
+    m2m_changed.disconnect(sender=Customer.tags.through, dispatch_uid="audit-customer-tags")
