@@ -62,12 +62,13 @@ def _customer_id(instance: models.Model) -> int | None:
     return instance.pk if isinstance(instance, Customer) else getattr(instance, "customer_id", None)
 
 
-def _shown(field: models.Field, value: Any) -> Any:
-    """A value as the trail keeps it: related records by name, secrets hidden."""
+def _shown(field: models.Field, value: Any, instance: models.Model | None = None) -> Any:
+    """A value as the trail keeps it: related records by name (the instance's own when loaded), secrets hidden."""
     if field.name in MASKED:
         return HIDDEN if value else ""
     if field.is_relation and value is not None:
-        related = field.related_model._base_manager.filter(pk=value).first()
+        loaded = field.get_cached_value(instance, default=None) if instance is not None else None
+        related = loaded if loaded is not None and loaded.pk == value else field.related_model._base_manager.filter(pk=value).first()
         return str(related) if related is not None else value
     return value
 
@@ -85,12 +86,12 @@ def _saved(sender: type[models.Model], instance: models.Model, created: bool, ra
     before = instance.__dict__.pop(BEFORE, None)
     if created or before is None:
         changes = {
-            f.name: [None, _shown(f, value)] for f in _fields(sender) if (value := getattr(instance, f.attname)) not in (None, "", [], {})
+            f.name: [None, _shown(f, value, instance)] for f in _fields(sender) if (value := getattr(instance, f.attname)) not in (None, "", [], {})
         }
         action = AuditEvent.Action.CREATE
     else:
         changes = {
-            f.name: [_shown(f, before[f.attname]), _shown(f, getattr(instance, f.attname))]
+            f.name: [_shown(f, before[f.attname]), _shown(f, getattr(instance, f.attname), instance)]
             for f in _fields(sender)
             if f.attname in before and before[f.attname] != getattr(instance, f.attname)
         }
@@ -101,7 +102,7 @@ def _saved(sender: type[models.Model], instance: models.Model, created: bool, ra
 
 
 def _deleted(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-    changes = {f.name: [_shown(f, value), None] for f in _fields(sender) if (value := getattr(instance, f.attname)) not in (None, "", [], {})}
+    changes = {f.name: [_shown(f, value, instance), None] for f in _fields(sender) if (value := getattr(instance, f.attname)) not in (None, "", [], {})}
     audit_record(
         action=AuditEvent.Action.DELETE, model=sender, object_id=instance.pk, customer_id=_customer_id(instance), summary=str(instance), changes=changes
     )
