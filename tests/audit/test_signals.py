@@ -19,6 +19,8 @@ from clientela.crm.services.contacts import (
 from clientela.crm.services.customers import customer_create, customer_groups_set, customer_profile_update, customer_update, customers_upsert
 from clientela.crm.services.groups import group_delete, group_save
 from clientela.crm.services.users import user_update
+from clientela.fieldsales.models import PlannedVisit
+from clientela.fieldsales.services import planned_visit_add, planned_visit_delete
 from clientela.followup.services import contact_log, policy_save
 from clientela.segmentation.services import scheme_save
 
@@ -159,3 +161,14 @@ def test_deleting_a_customer_records_it_and_keeps_its_history(customer, events):
     assert events("crm.customer")[0].action == Action.DELETE
     assert events("crm.contact")[0].action == Action.DELETE
     assert AuditEvent.objects.filter(customer_id=pk).count() >= 4  # created, contact added, contact and customer deleted
+
+
+def test_planned_visits_are_recorded_on_the_customer(customer, salesperson, events):
+    visit = planned_visit_add(
+        salesperson=salesperson, customer=customer, period=PlannedVisit.Period.DAY, day=date(2026, 3, 3),
+        objective=PlannedVisit.Objective.FOLLOW_UP, purpose="prices",
+    )  # fmt: skip
+    planned_visit_delete(visit=visit)
+    removed, added = events("fieldsales.plannedvisit")
+    assert (added.action, added.customer_id, added.changes["purpose"]) == (Action.CREATE, customer.pk, [None, "prices"])
+    assert (removed.action, removed.customer_id) == (Action.DELETE, customer.pk)

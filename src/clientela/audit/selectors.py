@@ -1,5 +1,6 @@
 """Reads of the audit trail: a customer's history, the filtered trail for admins, the last change of a customer."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -18,9 +19,9 @@ def customer_history(*, customer: Customer) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(customer_id=customer.pk)
 
 
-def customer_last_change(*, customer: Customer) -> AuditEvent | None:
-    """The latest event about the customer, or None."""
-    return customer_history(customer=customer).first()
+def customer_last_change(*, customer: Customer, object_types: Collection[str]) -> AuditEvent | None:
+    """The latest event about the customer among those object types ("crm.contact", …), or None."""
+    return customer_history(customer=customer).filter(object_type__in=list(object_types)).first()
 
 
 @dataclass(frozen=True)

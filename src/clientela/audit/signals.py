@@ -29,6 +29,7 @@ AUDITED = (
     "followup.Policy",
     "followup.WorkingTime",
     "followup.Absence",
+    "fieldsales.PlannedVisit",
     # Settings
     "crm.Tag",
     "crm.User",

@@ -5,12 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clientela.audit.selectors import customer_last_change
-from clientela.crm.models import Customer
+from clientela.crm.models import Contact, ContactPreference, Customer, CustomerProfile, DoNotContactPeriod
+
+# The records whose writes bump the customer's version: the one who changed it last wrote one of them.
+FILE_TYPES = tuple(model._meta.label_lower for model in (Customer, CustomerProfile, Contact, ContactPreference, DoNotContactPeriod))
 
 
 def customer_changed_message(customer: Customer) -> str:
     """Say who changed the customer and when (from the audit trail), and what to do."""
-    last = customer_last_change(customer=customer)
+    last = customer_last_change(customer=customer, object_types=FILE_TYPES)
     if last is None:
         return _("%(customer)s was changed since you opened it; reload to see the changes.") % {"customer": customer.name}
     return _("%(customer)s was changed by %(user)s at %(time)s since you opened it; reload to see their changes.") % {
