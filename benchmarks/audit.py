@@ -2,11 +2,12 @@
 
 Each figure is measured with the trail's model-signal recorders disconnected (the baseline: the
 app as it was before the trail; the few summary events of bulk operations stay) and connected
-(as shipped), alternately and each first in turn, in the same run on the same SQLite database;
-the best of `--repeat` runs of each is printed with the ratio and the number of audit events
-written. `--customers 0` leaves out the demo build.
+(as shipped), alternately and each first in turn (repeated imports slow down run after run on
+SQLite, so the order is balanced), in the same run on the same SQLite database; the mean of
+`--repeat` runs of each is printed with the ratio and the number of audit events written.
+`--customers 0` leaves out the demo build.
 
-    .venv/bin/python benchmarks/audit.py [--customers 500] [--import-rows 200000] [--edits 300] [--repeat 2]
+    .venv/bin/python benchmarks/audit.py [--customers 500] [--import-rows 200000] [--edits 300] [--repeat 4]
 """
 
 import argparse
@@ -24,7 +25,7 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=500, help="customers of the demo company (0: no demo build)")
     parser.add_argument("--import-rows", type=int, default=200_000, help="rows of the customer file imported")
     parser.add_argument("--edits", type=int, default=300, help="single customer edits timed")
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=4, help="runs of each variant (even: each goes first as often)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="clientela-bench-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.db'}"
@@ -41,19 +42,19 @@ def main() -> None:
 
     def compare(name: str, run: Callable[[], float]) -> None:
         """Time `run` (it returns its own seconds) without and with the recorders; print both, the ratio and the events."""
-        best: dict[bool, float] = {}
+        seconds: dict[bool, list[float]] = {False: [], True: []}
         events: dict[bool, int] = {}
         for repeat in range(args.repeat):
             for audited in (False, True) if repeat % 2 == 0 else (True, False):  # alternate which goes first
                 (audited_models_connect if audited else audited_models_disconnect)()
                 since = timezone.now()  # the demo build empties the database, events included
-                seconds = run()
+                seconds[audited].append(run())
                 events[audited] = AuditEvent.objects.filter(at__gte=since).count()
-                best[audited] = min(best.get(audited, seconds), seconds)
         audited_models_connect()
+        mean = {audited: statistics.mean(times) for audited, times in seconds.items()}
         print(
-            f"{name}: without recorders (baseline) {best[False]:8.3f} s ({events[False]:,} events)   "
-            f"with {best[True]:8.3f} s ({events[True]:,} events)   ratio {best[True] / best[False]:.3f}"
+            f"{name}: without recorders (baseline) {mean[False]:8.3f} s ({events[False]:,} events)   "
+            f"with {mean[True]:8.3f} s ({events[True]:,} events)   ratio {mean[True] / mean[False]:.3f}"
         )
 
     if args.customers:
