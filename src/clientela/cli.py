@@ -436,4 +436,7 @@ register_fieldsales(app)
 
 
 def main() -> None:
-    app()
+    from clientela.audit.actors import acting_as
+
+    with acting_as("cli"):
+        app()

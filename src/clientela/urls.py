@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("clientela.retention.urls")),
     path("", include("clientela.dashboards.urls")),
     path("", include("clientela.api.page_urls")),
+    path("", include("clientela.audit.urls")),
     path("", include("clientela.web.urls")),
 ]

@@ -6,6 +6,8 @@ from datetime import date, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from clientela.audit.models import AuditEvent
+from clientela.audit.services import audit_record
 from clientela.crm.models import ContactPreference, Customer, DoNotContactPeriod, User
 from clientela.followup.models import Absence, PlannedContact, UnplannedContact, WorkingTime
 from clientela.followup.selectors import FollowedCustomer, followed_customers, last_contacts
@@ -84,7 +86,7 @@ def plan_refresh(*, salesperson: User, start: date, weeks: int = WEEKS) -> core.
         for f in followed
     }
     plan = plan_followups(_customers_to_plan(followed, keys), policies, capacity_of(salesperson, start, weeks), start, weeks)
-    PlannedContact.objects.filter(salesperson=salesperson, status=PlannedContact.Status.PLANNED).delete()
+    replaced, _ = PlannedContact.objects.filter(salesperson=salesperson, status=PlannedContact.Status.PLANNED).delete()
     UnplannedContact.objects.filter(salesperson=salesperson).delete()
     PlannedContact.objects.bulk_create(
         PlannedContact(
@@ -102,5 +104,12 @@ def plan_refresh(*, salesperson: User, start: date, weeks: int = WEEKS) -> core.
     )
     UnplannedContact.objects.bulk_create(
         UnplannedContact(salesperson=salesperson, customer_id=gap.customer_id, due=gap.due, reason=gap.reason) for gap in plan.unplanned
+    )
+    # One event per re-planning, not per planned contact.
+    audit_record(
+        action=AuditEvent.Action.RUN,
+        model=PlannedContact,
+        summary=f"Planned {len(plan.items):,} contacts of {salesperson.get_username()} from {start} ({len(plan.unplanned):,} could not be planned)",
+        changes={"planned": [replaced, len(plan.items)], "unplanned": [None, len(plan.unplanned)]},
     )
     return plan

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.conf import settings as django_settings
 
+from clientela.audit.models import AuditEvent
+from clientela.audit.services import audit_record
 from clientela.crm.services.bulk import checked_at_end
 from clientela.imports.errors import ImportRejected, RowError
 from clientela.imports.fields import as_text, is_blank
@@ -132,6 +134,12 @@ def import_file(kind: str, path: Path, options: ImportOptions = ImportOptions(),
             if error_count:
                 raise _Rollback
             created = model.objects.count() - before
+            audit_record(
+                action=AuditEvent.Action.RUN,
+                model=model,
+                summary=f"Imported {rows:,} {kind} rows from {path.name}: {created:,} new",
+                changes={"rows": [None, rows], "created": [None, created]},
+            )
     except _Rollback:
         noun = "error" if error_count == 1 else "errors"
         raise ImportRejected(

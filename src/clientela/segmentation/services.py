@@ -12,6 +12,8 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from clientela.audit.models import AuditEvent
+from clientela.audit.services import audit_record
 from clientela.crm.models import Alert, Customer
 from clientela.crm.services.bulk import bulk_upsert
 from clientela.engine.inputs import app_inputs
@@ -162,7 +164,21 @@ def _snapshot_store(*, scheme: Scheme, as_of: date, rows: list[dict[str, Any]]) 
     previous = Snapshot.objects.filter(scheme=scheme, as_of__lt=as_of).order_by("-as_of", "-version").first()
     if previous is not None:
         _changes_record(snapshot=snapshot, previous=previous, labels=labels)
+    _run_record(snapshot=snapshot, previous=previous)
     return snapshot
+
+
+def _run_record(*, snapshot: Snapshot, previous: Snapshot | None) -> None:
+    """One audit event per run: customers per class before and after; the class changes themselves are ClassChange rows."""
+    before = previous.class_counts if previous is not None else {}
+    changed = ClassChange.objects.filter(snapshot=snapshot).count()
+    audit_record(
+        action=AuditEvent.Action.RUN,
+        model=Snapshot,
+        object_id=snapshot.pk,
+        summary=f"{snapshot}; {changed:,} class changes",
+        changes={label: [before.get(label), snapshot.class_counts.get(label)] for label in sorted({*before, *snapshot.class_counts})},
+    )
 
 
 def _changes_record(*, snapshot: Snapshot, previous: Snapshot, labels: dict[int, str]) -> None:

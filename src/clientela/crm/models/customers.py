@@ -85,6 +85,8 @@ class Customer(models.Model):
     tags = models.ManyToManyField(Tag, verbose_name=_("groups"), blank=True, related_name="customers", db_table="customer_tags")
     created_at = models.DateTimeField(_("created at"), db_default=Now())
     updated_at = models.DateTimeField(_("updated at"), db_default=Now())
+    # Bumped by every write of the customer file; an editor's save names the version it loaded (optimistic locking).
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         db_table = "customers"

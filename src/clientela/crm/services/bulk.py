@@ -67,12 +67,14 @@ def bulk_upsert(
     rows: Iterable[Sequence[Any]],
     unique_fields: Sequence[str],
     update_fields: Sequence[str],
+    increment_fields: Sequence[str] = (),
     batch_size: int = 5000,
 ) -> None:
     """Insert `rows` (tuples ordered as `fields`) into `model`'s table, updating on key conflicts.
 
     New rows get the model's defaults for fields not given; existing rows (matched on
-    `unique_fields`) only have `update_fields` overwritten. Call inside `transaction.atomic`.
+    `unique_fields`) only have `update_fields` overwritten and `increment_fields` (counters such
+    as a version) raised by one. Call inside `transaction.atomic`.
     """
     meta = model._meta
     defaults = _insert_defaults(model, fields)
@@ -82,10 +84,12 @@ def bulk_upsert(
     columns = ", ".join(quote(field.column) for field in all_fields)
     placeholders = ", ".join(["%s"] * len(all_fields))
     conflict = ", ".join(quote(meta.get_field(name).column) for name in unique_fields)
-    if update_fields:
+    if update_fields or increment_fields:
+        replaced = [quote(meta.get_field(name).column) for name in update_fields]
+        counters = [quote(meta.get_field(name).column) for name in increment_fields]
         assignments = ", ".join(
-            f"{quote(meta.get_field(name).column)} = excluded.{quote(meta.get_field(name).column)}"
-            for name in update_fields
+            [f"{column} = excluded.{column}" for column in replaced]
+            + [f"{column} = {quote(meta.db_table)}.{column} + 1" for column in counters]
         )
         action = f"DO UPDATE SET {assignments}"
     else:

@@ -9,11 +9,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from clientela.crm.models import Contact, ContactPreference, Customer, DoNotContactPeriod
+from clientela.crm.services.versions import customer_version_claim
 
 
 @transaction.atomic
-def contact_create(*, customer: Customer, name: str, **fields: Any) -> Contact:
+def contact_create(*, customer: Customer, name: str, expected_version: int | None = None, **fields: Any) -> Contact:
     """Add a person to a customer; a new primary contact replaces the previous one."""
+    customer_version_claim(customer=customer, expected_version=expected_version)
     contact = Contact(customer=customer, name=name, **fields)
     contact.full_clean()
     contact.save()
@@ -22,8 +24,9 @@ def contact_create(*, customer: Customer, name: str, **fields: Any) -> Contact:
 
 
 @transaction.atomic
-def contact_update(*, contact: Contact, data: Mapping[str, Any]) -> Contact:
-    """Update the given fields of a contact; raise ValidationError on bad data."""
+def contact_update(*, contact: Contact, data: Mapping[str, Any], expected_version: int | None = None) -> Contact:
+    """Update the given fields of a contact; raise ValidationError on bad data or if its customer changed since `expected_version`."""
+    customer_version_claim(customer=contact.customer, expected_version=expected_version)
     for name, value in data.items():
         if name == "customer":
             raise TypeError("a contact stays with its customer")
@@ -42,12 +45,17 @@ def _primary_only(contact: Contact) -> None:
 @transaction.atomic
 def contact_delete(*, contact: Contact) -> None:
     """Remove a contact from its customer."""
+    customer_version_claim(customer=contact.customer, expected_version=None)
     contact.delete()
 
 
 @transaction.atomic
-def contact_preference_update(*, customer: Customer, data: Mapping[str, Any]) -> ContactPreference:
-    """Set when and how the customer likes to be contacted (created when missing); raise ValidationError on bad data."""
+def contact_preference_update(*, customer: Customer, data: Mapping[str, Any], expected_version: int | None = None) -> ContactPreference:
+    """Set when and how the customer likes to be contacted (created when missing).
+
+    Raise ValidationError on bad data or if the customer changed since `expected_version`.
+    """
+    customer_version_claim(customer=customer, expected_version=expected_version)
     preference, _created = ContactPreference.objects.select_for_update().get_or_create(customer=customer)
     for name, value in data.items():
         if name == "customer":
@@ -61,8 +69,14 @@ def contact_preference_update(*, customer: Customer, data: Mapping[str, Any]) ->
 
 
 @transaction.atomic
-def do_not_contact_create(*, customer: Customer, start: date, end: date, reason: str = "") -> DoNotContactPeriod:
-    """Add a period in which the customer must not be contacted; raise ValidationError when it ends before it starts."""
+def do_not_contact_create(
+    *, customer: Customer, start: date, end: date, reason: str = "", expected_version: int | None = None
+) -> DoNotContactPeriod:
+    """Add a period in which the customer must not be contacted.
+
+    Raise ValidationError when it ends before it starts or if the customer changed since `expected_version`.
+    """
+    customer_version_claim(customer=customer, expected_version=expected_version)
     period = DoNotContactPeriod(customer=customer, start=start, end=end, reason=reason)
     if start and end and end < start:
         raise ValidationError({"end": _("The period must not end before it starts.")})
@@ -74,4 +88,5 @@ def do_not_contact_create(*, customer: Customer, start: date, end: date, reason:
 @transaction.atomic
 def do_not_contact_delete(*, period: DoNotContactPeriod) -> None:
     """Remove a do-not-contact period."""
+    customer_version_claim(customer=period.customer, expected_version=None)
     period.delete()

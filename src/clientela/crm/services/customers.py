@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from clientela.crm.models import Customer, CustomerProfile, CustomFieldDefinition, Region, Tag
 from clientela.crm.services.bulk import bulk_upsert
+from clientela.crm.services.versions import customer_version_claim
 
 Fields = CustomFieldDefinition.FieldType
 
@@ -63,8 +64,9 @@ def customer_create(*, external_id: str, name: str, tags: Sequence[Tag] = (), **
 
 
 @transaction.atomic
-def customer_update(*, customer: Customer, data: Mapping[str, Any]) -> Customer:
-    """Update the given fields of a customer; raise ValidationError on bad data."""
+def customer_update(*, customer: Customer, data: Mapping[str, Any], expected_version: int | None = None) -> Customer:
+    """Update the given fields of a customer; raise ValidationError on bad data or if changed since `expected_version`."""
+    customer_version_claim(customer=customer, expected_version=expected_version)
     for name, value in data.items():
         if name == "custom_fields":
             value = {**customer.custom_fields, **custom_fields_clean(value)}
@@ -101,6 +103,7 @@ def customers_upsert(
         rows=(tuple(row) + (now,) for row in rows),
         unique_fields=["external_id"],
         update_fields=[*(f for f in fields if f != "external_id"), "updated_at"],
+        increment_fields=["version"],
     )
     position = list(fields).index("external_id")
     external_ids = [row[position] for row in rows]
@@ -130,11 +133,12 @@ PROFILE_FIELDS = tuple(
 
 
 @transaction.atomic
-def customer_profile_update(*, customer: Customer, data: Mapping[str, Any]) -> CustomerProfile:
-    """Update the given fields of a customer's profile (created when missing); raise ValidationError on bad data."""
+def customer_profile_update(*, customer: Customer, data: Mapping[str, Any], expected_version: int | None = None) -> CustomerProfile:
+    """Update the given fields of a customer's profile (created when missing); raise ValidationError on bad data or if changed since `expected_version`."""
     unknown = set(data) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {', '.join(sorted(unknown))}")
+    customer_version_claim(customer=customer, expected_version=expected_version)
     profile, _created = CustomerProfile.objects.select_for_update().get_or_create(customer=customer)
     for name, value in data.items():
         setattr(profile, name, value)
@@ -144,8 +148,12 @@ def customer_profile_update(*, customer: Customer, data: Mapping[str, Any]) -> C
 
 
 @transaction.atomic
-def customer_groups_set(*, customer: Customer, tags: Iterable[Tag], new: Iterable[str] = ()) -> list[Tag]:
-    """Put a customer in exactly these groups, creating the groups named in `new` (existing names are reused)."""
+def customer_groups_set(*, customer: Customer, tags: Iterable[Tag], new: Iterable[str] = (), expected_version: int | None = None) -> list[Tag]:
+    """Put a customer in exactly these groups, creating the groups named in `new` (existing names are reused).
+
+    Raise ValidationError if the customer changed since `expected_version`.
+    """
+    customer_version_claim(customer=customer, expected_version=expected_version)
     names = sorted({name.strip() for name in new if name.strip()})
     created = []
     for name in names:

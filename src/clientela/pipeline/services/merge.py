@@ -44,6 +44,7 @@ def customers_merge(*, user: User, kept: Customer, merged: Customer) -> Customer
     if kept.status == Customer.Status.PROSPECT and merged.status != Customer.Status.PROSPECT:
         kept.status = merged.status
     kept.customer_since = min(filter(None, (kept.customer_since, merged.customer_since)), default=None)
+    kept.version += 1  # an editor who opened the kept customer before the merge must reload
     kept.save()
     record = CustomerMerge.objects.create(
         kept=kept, merged_external_id=merged.external_id, merged_name=merged.name, by=user, moved={k: v for k, v in moved.items() if v}

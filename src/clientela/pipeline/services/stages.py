@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from clientela.crm.models import Alert, Customer, User
+from clientela.crm.services.versions import customer_version_claim
 from clientela.pipeline.models import MANUAL_STAGES, REOPEN_STAGES, PipelineEntry, Stage, StageChange, manual_moves
 from clientela.pipeline.standing import Overdue, Standing, contract_standing, data_moves
 from clientela.receivables.selectors.ledgers import customer_documents
@@ -147,6 +148,7 @@ def _moment(day: date, not_before: datetime) -> datetime:
 
 def _activate(customer: Customer, first_payment: date) -> None:
     """A signed prospect is a customer now: the customer schemes classify it from here on."""
+    customer_version_claim(customer=customer, expected_version=None)
     customer.status = Customer.Status.ACTIVE
     customer.customer_since = customer.customer_since or first_payment
     customer.updated_at = timezone.now()

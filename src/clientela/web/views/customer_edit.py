@@ -1,7 +1,8 @@
 """Editing the customer file, section by section: the form replaces the section (HTMX) or opens as a page.
 
 Whoever may see a customer may edit it (SPEC S9): the owner, the supervisor of the owner's team,
-admins; anyone else gets a 404, as for the file itself.
+admins; anyone else gets a 404, as for the file itself. Every form carries the version of the
+customer it was opened on; a save after someone else's change is refused (optimistic locking).
 """
 
 from collections.abc import Callable
@@ -49,11 +50,11 @@ from clientela.web.views.customer_file import visible_customer
 
 @dataclass(frozen=True)
 class Section:
-    """An editable section of the file: its title, how to build its form, and how to save it."""
+    """An editable section of the file: its title, how to build its form, and how to save it (given the version the editor loaded)."""
 
     title: Any
     form: Callable[[HttpRequest, Customer, Any], forms.Form]
-    save: Callable[[Customer, forms.Form], object]
+    save: Callable[[Customer, forms.Form, int | None], object]
 
 
 def owners_for(user: User) -> QuerySet[User] | None:
@@ -78,32 +79,34 @@ SECTIONS = {
     "details": Section(
         gettext_lazy("Customer"),
         lambda request, customer, data: DetailsForm(data, initial=initial(customer, DetailsForm), owners=owners_for(request.user)),
-        lambda customer, form: customer_update(customer=customer, data=form.cleaned_data),
+        lambda customer, form, version: customer_update(customer=customer, data=form.cleaned_data, expected_version=version),
     ),
     "address": Section(
         gettext_lazy("Address"),
         lambda request, customer, data: AddressForm(data, initial=initial(customer, AddressForm)),
-        lambda customer, form: customer_update(customer=customer, data=form.cleaned_data),
+        lambda customer, form, version: customer_update(customer=customer, data=form.cleaned_data, expected_version=version),
     ),
     "profile": Section(
         gettext_lazy("Profile"),
         lambda request, customer, data: ProfileForm(data, initial=initial(_profile(customer), ProfileForm)),
-        lambda customer, form: customer_profile_update(customer=customer, data=form.cleaned_data),
+        lambda customer, form, version: customer_profile_update(customer=customer, data=form.cleaned_data, expected_version=version),
     ),
     "preferences": Section(
         gettext_lazy("Contact preferences"),
         lambda request, customer, data: PreferenceForm(data, initial=initial(_preference(customer), PreferenceForm)),
-        lambda customer, form: contact_preference_update(customer=customer, data=form.cleaned_data),
+        lambda customer, form, version: contact_preference_update(customer=customer, data=form.cleaned_data, expected_version=version),
     ),
     "custom": Section(
         gettext_lazy("Custom fields"),
         lambda request, customer, data: CustomFieldsForm(data, initial=customer.custom_fields, definitions=list(CustomFieldDefinition.objects.all())),
-        lambda customer, form: customer_update(customer=customer, data={"custom_fields": form.values()}),  # type: ignore[attr-defined]
+        lambda customer, form, version: customer_update(customer=customer, data={"custom_fields": form.values()}, expected_version=version),  # type: ignore[attr-defined]
     ),
     "groups": Section(
         gettext_lazy("Groups"),
         lambda request, customer, data: GroupsForm(data, initial={"tags": list(customer.tags.all())}),
-        lambda customer, form: customer_groups_set(customer=customer, tags=form.cleaned_data["tags"], new=form.cleaned_names()),  # type: ignore[attr-defined]
+        lambda customer, form, version: customer_groups_set(
+            customer=customer, tags=form.cleaned_data["tags"], new=form.cleaned_names(), expected_version=version  # type: ignore[attr-defined]
+        ),
     ),
 }
 
@@ -122,8 +125,25 @@ def _shown(request: HttpRequest, customer: Customer, section: str) -> HttpRespon
     return redirect(reverse("web:customer_detail", args=[customer.pk]) + f"#section-{name}")
 
 
+def _loaded_version(request: HttpRequest, customer: Customer) -> int | None:
+    """The version of the customer the editor works on: the current one when the form opens, the posted one on save."""
+    if request.method != "POST":
+        return customer.version
+    try:
+        return int(request.POST["version"])
+    except (KeyError, ValueError):
+        return None
+
+
 def _form_page(request: HttpRequest, customer: Customer, form: forms.Form, title: Any, action: str, section: str) -> HttpResponse:
-    context = {"customer": customer, "form": form, "title": title, "action": action, "section": SHOWN_IN[section]}
+    context = {
+        "customer": customer,
+        "form": form,
+        "title": title,
+        "action": action,
+        "section": SHOWN_IN[section],
+        "version": _loaded_version(request, customer),
+    }
     return render(request, "web/customer/_form.html" if request.htmx else "web/customer/edit.html", context)
 
 
@@ -147,7 +167,7 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     customer = visible_customer(request.user, pk)
     spec = SECTIONS[section]
     form = spec.form(request, customer, request.POST if request.method == "POST" else None)
-    if _submit(request, form, lambda: spec.save(customer, form)):
+    if _submit(request, form, lambda: spec.save(customer, form, _loaded_version(request, customer))):
         return _shown(request, customer, section)
     return _form_page(request, customer, form, spec.title, reverse("web:customer_edit", args=[pk, section]), section)
 
@@ -160,9 +180,10 @@ def contact_edit(request: HttpRequest, pk: int, contact: int | None = None) -> H
     form = ContactForm(request.POST if request.method == "POST" else None, initial=initial(person, ContactForm))
 
     def save() -> Contact:
+        version = _loaded_version(request, customer)
         if person is None:
-            return contact_create(customer=customer, **form.cleaned_data)
-        return contact_update(contact=person, data=form.cleaned_data)
+            return contact_create(customer=customer, expected_version=version, **form.cleaned_data)
+        return contact_update(contact=person, data=form.cleaned_data, expected_version=version)
 
     if _submit(request, form, save):
         return _shown(request, customer, "contact")
@@ -185,7 +206,8 @@ def do_not_contact_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a period in which the customer must not be contacted."""
     customer = visible_customer(request.user, pk)
     form = DoNotContactForm(request.POST if request.method == "POST" else None)
-    if _submit(request, form, lambda: do_not_contact_create(customer=customer, **form.cleaned_data)):
+    version = _loaded_version(request, customer)
+    if _submit(request, form, lambda: do_not_contact_create(customer=customer, expected_version=version, **form.cleaned_data)):
         return _shown(request, customer, "do-not-contact")
     return _form_page(request, customer, form, _("Do not contact"), reverse("web:do_not_contact_new", args=[pk]), "do-not-contact")
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clientela.audit.selectors import customer_history
 from clientela.crm.models import Customer, CustomFieldDefinition, User
 from clientela.crm.selectors.customers import customer_get, customer_monthly_revenue, customer_totals, customers_visible_to
 from clientela.followup.selectors import customer_contact_logs, customer_next_contact
@@ -28,6 +29,7 @@ LISTS: dict[str, tuple[Callable[[Customer], QuerySet[Any]], str, Any]] = {
     "transactions": (lambda customer: customer.transactions.select_related("product"), "web/customer/_transactions.html", _("Transactions")),
     "payments": (lambda customer: customer.payments.all(), "web/customer/_payments.html", _("Payments")),
     "contacts": (lambda customer: customer_contact_logs(customer=customer), "web/customer/_contact_log.html", _("Contact log")),
+    "audit": (lambda customer: customer_history(customer=customer), "audit/_customer_history.html", _("History of changes")),
 }
 
 
@@ -65,7 +67,7 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def customer_list_page(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """One page of the customer's transactions, payments or contact log (the fragment to HTMX, a page otherwise)."""
+    """One page of the customer's transactions, payments, contact log or history of changes (the fragment to HTMX, a page otherwise)."""
     if name not in LISTS:
         raise Http404
     customer = visible_customer(request.user, pk)
