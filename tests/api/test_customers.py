@@ -156,6 +156,19 @@ def test_patch_changes_only_the_given_fields_and_put_replaces_them(api_for, sale
     assert Customer.objects.get(pk=customer.pk).name == "Bar Uno SL"
 
 
+def test_an_update_over_a_newer_version_is_refused_and_writes_nothing(api_for, salesperson, supervisor, customer):
+    read = api_for(salesperson).get(f"/customers/{customer.pk}").body
+    first = api_for(supervisor).patch(f"/customers/{customer.pk}", {"phone": "+34 611", "version": read["version"]})
+    assert first.status == 200 and first.body["version"] == read["version"] + 1
+
+    late = api_for(salesperson).patch(f"/customers/{customer.pk}", {"phone": "+34 622", "version": read["version"]})
+    assert_error(late, 409)
+    assert "since you opened it" in late.body["detail"]
+    assert_error(api_for(salesperson).put(f"/customers/{customer.pk}", {"external_id": "C1", "name": "X", "version": read["version"]}), 409)
+    assert Customer.objects.get(pk=customer.pk).phone == "+34 611"
+    assert api_for(salesperson).patch(f"/customers/{customer.pk}", {"phone": "+34 633", "version": first.body["version"]}).status == 200
+
+
 def test_only_admins_delete_and_not_while_business_records_refer(api_for, salesperson, admin_user, customer, theirs):
     assert_error(api_for(salesperson).delete(f"/customers/{customer.pk}"), 403)
     admin = api_for(admin_user)

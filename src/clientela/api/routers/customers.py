@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -47,6 +48,7 @@ class CustomerOut(Schema):
     founded_on: date | None
     custom_fields: dict[str, Any]
     groups: list[int]
+    version: int = Field(description="Goes up with every change of the customer file; send it back with an update.")
     created_at: datetime
     updated_at: datetime
 
@@ -103,10 +105,17 @@ class CustomerPatch(Schema):
     founded_on: date | None = None
     custom_fields: dict[str, Any] | None = None
     groups: list[Id] | None = Field(None, max_length=100)
+    version: Id | None = Field(None, description="The version you read: the update is refused (409) if the customer changed since.")
+
+
+class CustomerReplace(CustomerWrite):
+    """Every writable field of a customer, for PUT."""
+
+    version: Id | None = Field(None, description="The version you read: the update is refused (409) if the customer changed since.")
 
 
 # Fields that may be null; a null for any other field of a PATCH is refused.
-NULLABLE = {"owner_id", "region_id", "latitude", "longitude", "customer_since", "founded_on"}
+NULLABLE = {"owner_id", "region_id", "latitude", "longitude", "customer_since", "founded_on", "version"}
 
 
 class CustomerQuery(Schema):
@@ -201,11 +210,17 @@ def _update(request: HttpRequest, customer_id: int, data: dict[str, Any]) -> Cus
     user = request_user(request)
     customer = customer_of(request, customer_id)
     refuse_nulls(data, nullable=NULLABLE)
+    expected_version = data.pop("version", None)
     fields = _references(user, data)
     if "external_id" in fields:
         _external_id_free(fields["external_id"], customer)
     groups = fields.pop("groups", None)
-    customer = customer_update(customer=customer, data=fields)
+    try:
+        customer = customer_update(customer=customer, data=fields, expected_version=expected_version)
+    except DjangoValidationError as error:
+        if error.code == "changed":  # someone else saved since the version the client read
+            raise ApiError(409, error.messages[0]) from None
+        raise
     if groups is not None:
         customer_groups_set(customer=customer, tags=groups)
     return Customer.objects.prefetch_related("tags").get(pk=customer.pk)
@@ -218,7 +233,7 @@ def customer_patch(request: HttpRequest, customer_id: int, payload: CustomerPatc
 
 
 @router.put("/{int:customer_id}", response={200: CustomerOut, ERROR_CODES: ErrorBody})
-def customer_replace(request: HttpRequest, customer_id: int, payload: CustomerWrite) -> Customer:
+def customer_replace(request: HttpRequest, customer_id: int, payload: CustomerReplace) -> Customer:
     """Replace every writable field of a customer you may see.
 
     An omitted owner leaves the owner as it is; custom fields given are set, the others kept.
