@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml | $(PYTHON)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PYTHON) -m pip install --quiet -e '.[test]'
+	$(PYTHON) -m pip install --quiet -e '.[test,spark]'
 	touch $@
 
 # Debian packages: gettext (msgfmt compiles the translations), chromium (browser tests) and the PostgreSQL server.

@@ -1,0 +1,51 @@
+"""The engines file mode runs on: DuckDB in-process (the default) or Apache Spark through Ibis's pyspark backend.
+
+Spark is imported only when asked for: it needs the optional `spark` extra (pyspark) and Java.
+"""
+
+import tempfile
+
+import ibis
+
+ENGINES = ("duckdb", "spark")
+DEFAULT_SPARK_MASTER = "local[2]"
+
+
+class EngineUnavailable(RuntimeError):
+    """An engine that cannot start here; the message says what to install or check."""
+
+
+def connect(engine: str = "duckdb", *, spark_master: str = DEFAULT_SPARK_MASTER, memory_limit: str | None = None) -> ibis.BaseBackend:
+    """A connection to `engine` ("duckdb" or "spark").
+
+    DuckDB runs in this process; with `memory_limit` (e.g. "1GB") its operators keep to it and
+    spill to the system's temporary directory (not DuckDB's default, ``.tmp`` in the working
+    directory). Spark joins (or starts) the session of `spark_master`, such as "local[2]" (two
+    threads in a JVM started here) or "spark://host:7077"; its memory and other settings come
+    from Spark's own configuration (``spark-defaults.conf``, ``PYSPARK_SUBMIT_ARGS``).
+
+    Examples
+    --------
+    >>> connect("duckdb").name
+    'duckdb'
+    """
+    if engine == "duckdb":
+        return ibis.duckdb.connect(**({"memory_limit": memory_limit, "temp_directory": tempfile.gettempdir()} if memory_limit else {}))
+    if engine == "spark":
+        return ibis.pyspark.connect(spark_session(spark_master))
+    raise ValueError(f'unknown engine "{engine}"; expected one of {", ".join(ENGINES)}')
+
+
+def spark_session(master: str = DEFAULT_SPARK_MASTER):  # -> pyspark.sql.SparkSession, imported lazily
+    """The Spark session of `master`, started on first use (later calls in the process get the same one).
+
+    Dates and timestamps are read in UTC, as DuckDB does, so a day is the same day on both.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise EngineUnavailable("the spark engine needs pyspark: pip install 'clientela[spark]' (and Java 17)") from None
+    try:
+        return SparkSession.builder.master(master).appName("clientela").config("spark.sql.session.timeZone", "UTC").getOrCreate()
+    except Exception as error:  # no Java, or a master that does not answer: say so in one line
+        raise EngineUnavailable(f"Spark did not start with master {master}: {str(error).strip().splitlines()[0]}") from None
