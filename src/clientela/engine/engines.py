@@ -3,9 +3,9 @@
 Spark is imported only when asked for: it needs the optional `spark` extra (pyspark) and Java.
 """
 
-import tempfile
-
 import ibis
+
+from clientela.engine.sources import file_connection
 
 ENGINES = ("duckdb", "spark")
 DEFAULT_SPARK_MASTER = "local[2]"
@@ -18,9 +18,7 @@ class EngineUnavailable(RuntimeError):
 def connect(engine: str = "duckdb", *, spark_master: str = DEFAULT_SPARK_MASTER, memory_limit: str | None = None) -> ibis.BaseBackend:
     """A connection to `engine` ("duckdb" or "spark").
 
-    DuckDB runs in this process; with `memory_limit` (e.g. "1GB") its operators keep to it and
-    spill to the system's temporary directory (not DuckDB's default, ``.tmp`` in the working
-    directory). Spark joins (or starts) the session of `spark_master`, such as "local[2]" (two
+    DuckDB runs in this process, within `memory_limit` when given (see `file_connection`). Spark joins (or starts) the session of `spark_master`, such as "local[2]" (two
     threads in a JVM started here) or "spark://host:7077"; its memory and other settings come
     from Spark's own configuration (``spark-defaults.conf``, ``PYSPARK_SUBMIT_ARGS``).
 
@@ -30,7 +28,7 @@ def connect(engine: str = "duckdb", *, spark_master: str = DEFAULT_SPARK_MASTER,
     'duckdb'
     """
     if engine == "duckdb":
-        return ibis.duckdb.connect(**({"memory_limit": memory_limit, "temp_directory": tempfile.gettempdir()} if memory_limit else {}))
+        return file_connection(memory_limit=memory_limit) if memory_limit else ibis.duckdb.connect()
     if engine == "spark":
         return ibis.pyspark.connect(spark_session(spark_master))
     raise ValueError(f'unknown engine "{engine}"; expected one of {", ".join(ENGINES)}')
@@ -46,6 +44,9 @@ def spark_session(master: str = DEFAULT_SPARK_MASTER):  # -> pyspark.sql.SparkSe
     except ImportError:
         raise EngineUnavailable("the spark engine needs pyspark: pip install 'clientela[spark]' (and Java 17)") from None
     try:
-        return SparkSession.builder.master(master).appName("clientela").config("spark.sql.session.timeZone", "UTC").getOrCreate()
+        builder = SparkSession.builder.master(master).appName("clientela")
+        session = builder.config("spark.sql.session.timeZone", "UTC").config("spark.ui.showConsoleProgress", "false").getOrCreate()
     except Exception as error:  # no Java, or a master that does not answer: say so in one line
         raise EngineUnavailable(f"Spark did not start with master {master}: {str(error).strip().splitlines()[0]}") from None
+    session.sparkContext.setLogLevel("ERROR")
+    return session
