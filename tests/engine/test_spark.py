@@ -138,13 +138,13 @@ def test_churn_summary_is_identical_on_spark(spark, cdnow_file):
 
 def test_segment_command_on_spark_writes_the_duckdb_csv(spark, seeded_files, tmp_path):
     # In this process, the command joins the test run's Spark session (same master).
-    options = ["segment", "--transactions", str(seeded_files["transactions"]), "--payments", str(seeded_files["payments"]), "--scheme", "vip"]
+    options = ["segment", "--transactions", str(seeded_files["transactions"]), "--payments", str(seeded_files["payments"]), "--scheme", "matrix"]
     options += ["--as-of", AS_OF.isoformat()]
     outputs = {engine: tmp_path / f"{engine}.csv" for engine in ("duckdb", "spark")}
     for engine, output in outputs.items():
         result = CliRunner().invoke(app, [*options, "--engine", engine, "--output", str(output)])
         assert result.exit_code == 0, result.output
-    assert "customer_id,class,value,rank,vip_months" in outputs["spark"].read_text()
+    assert "customer_id,class,value,rank,share,contribution,stability" in outputs["spark"].read_text()
     assert outputs["spark"].read_bytes() == outputs["duckdb"].read_bytes()
 
 
