@@ -37,7 +37,7 @@ def connect(engine: str = "duckdb", *, spark_master: str = DEFAULT_SPARK_MASTER,
 def spark_session(master: str = DEFAULT_SPARK_MASTER):  # -> pyspark.sql.SparkSession, imported lazily
     """The Spark session of `master`, started on first use (later calls in the process get the same one).
 
-    Dates and timestamps are read in UTC, as DuckDB does, so a day is the same day on both.
+    Results come back to Python through Arrow (Spark's default row by row conversion is slow).
     """
     try:
         from pyspark.sql import SparkSession
@@ -45,7 +45,8 @@ def spark_session(master: str = DEFAULT_SPARK_MASTER):  # -> pyspark.sql.SparkSe
         raise EngineUnavailable("the spark engine needs pyspark: pip install 'clientela[spark]' (and Java 17)") from None
     try:
         builder = SparkSession.builder.master(master).appName("clientela")
-        session = builder.config("spark.sql.session.timeZone", "UTC").config("spark.ui.showConsoleProgress", "false").getOrCreate()
+        builder = builder.config("spark.sql.execution.arrow.pyspark.enabled", "true").config("spark.ui.showConsoleProgress", "false")
+        session = builder.getOrCreate()
     except Exception as error:  # no Java, or a master that does not answer: say so in one line
         raise EngineUnavailable(f"Spark did not start with master {master}: {str(error).strip().splitlines()[0]}") from None
     session.sparkContext.setLogLevel("ERROR")
