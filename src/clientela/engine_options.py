@@ -9,7 +9,7 @@ from typing import Annotated
 import ibis
 import typer
 
-from clientela.engine.engines import DEFAULT_SPARK_MASTER
+from clientela.engine.engines import DEFAULT_SPARK_MASTER, EngineUnavailable, connect
 
 
 class EngineName(str, Enum):
@@ -26,13 +26,12 @@ SparkMasterOption = Annotated[
 def open_engine(engine: EngineName, spark_master: str) -> ibis.BaseBackend:
     """A connection to the chosen engine, or a one-line error (exit code 2) when it cannot start."""
     from clientela.cli import fail
-    from clientela.engine.engines import EngineUnavailable, connect
 
     try:
         return connect(engine.value, spark_master=spark_master)
     except EngineUnavailable as error:
         fail(str(error))
-        raise  # fail() exits; this line is never reached
+        raise  # not reached: fail() exits
 
 
 __all__ = ["DEFAULT_SPARK_MASTER", "EngineName", "EngineOption", "SparkMasterOption", "open_engine"]

@@ -161,3 +161,11 @@ def test_spark_reads_parquet_only(spark, tmp_path):
     path.write_text("customer_id,date,amount\n1,2024-01-02,10.00\n")
     with pytest.raises(InputError, match=r"tx\.csv: the spark engine reads \.parquet files only \(got \.csv\)"):
         segment_files(KINDS["abc"](), path, None, AS_OF, tmp_path / "out.csv", connection=spark)
+
+
+def test_a_bad_cell_is_named_by_file_row_and_column_on_spark(spark, tmp_path):
+    path = tmp_path / "tx.parquet"
+    days = pa.array([date(2024, 1, 2)] * 3, pa.date32())
+    pq.write_table(pa.table({"customer_id": pa.array([1, 2, None], pa.int64()), "date": days, "amount": _money([100, 200, 300])}), path)
+    with pytest.raises(InputError, match=r'tx\.parquet: row 3, column "customer_id": "" — expected a customer id'):
+        read_input(spark, path)

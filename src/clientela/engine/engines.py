@@ -3,9 +3,12 @@
 Spark is imported only when asked for: it needs the optional `spark` extra (pyspark) and Java.
 """
 
+from typing import TYPE_CHECKING
+
 import ibis
 
-from clientela.engine.sources import file_connection
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 ENGINES = ("duckdb", "spark")
 DEFAULT_SPARK_MASTER = "local[2]"
@@ -15,12 +18,12 @@ class EngineUnavailable(RuntimeError):
     """An engine that cannot start here; the message says what to install or check."""
 
 
-def connect(engine: str = "duckdb", *, spark_master: str = DEFAULT_SPARK_MASTER, memory_limit: str | None = None) -> ibis.BaseBackend:
-    """A connection to `engine` ("duckdb" or "spark").
+def connect(engine: str = "duckdb", *, spark_master: str = DEFAULT_SPARK_MASTER) -> ibis.BaseBackend:
+    """A connection to `engine`: "duckdb" (in this process) or "spark".
 
-    DuckDB runs in this process, within `memory_limit` when given (see `file_connection`). Spark joins (or starts) the session of `spark_master`, such as "local[2]" (two
-    threads in a JVM started here) or "spark://host:7077"; its memory and other settings come
-    from Spark's own configuration (``spark-defaults.conf``, ``PYSPARK_SUBMIT_ARGS``).
+    Spark joins (or starts) the session of `spark_master`, such as "local[2]" (two threads in a
+    JVM started here) or "spark://host:7077"; its memory and other settings come from Spark's own
+    configuration (``spark-defaults.conf``, ``PYSPARK_SUBMIT_ARGS``).
 
     Examples
     --------
@@ -28,16 +31,17 @@ def connect(engine: str = "duckdb", *, spark_master: str = DEFAULT_SPARK_MASTER,
     'duckdb'
     """
     if engine == "duckdb":
-        return file_connection(memory_limit=memory_limit) if memory_limit else ibis.duckdb.connect()
+        return ibis.duckdb.connect()
     if engine == "spark":
         return ibis.pyspark.connect(spark_session(spark_master))
     raise ValueError(f'unknown engine "{engine}"; expected one of {", ".join(ENGINES)}')
 
 
-def spark_session(master: str = DEFAULT_SPARK_MASTER):  # -> pyspark.sql.SparkSession, imported lazily
+def spark_session(master: str = DEFAULT_SPARK_MASTER) -> "SparkSession":
     """The Spark session of `master`, started on first use (later calls in the process get the same one).
 
-    Results come back to Python through Arrow (Spark's default row by row conversion is slow).
+    Results come back to Python through Arrow (Spark's default row by row conversion is slow);
+    Spark logs errors only.
     """
     try:
         from pyspark.sql import SparkSession
