@@ -328,7 +328,8 @@ def _segment_files(
     try:
         definition = KINDS[scheme](**settings)
         connection = open_engine(engine, spark_master)
-        result = segment_files(definition, location(transactions), payments and location(payments), as_of.date(), output, connection=connection)
+        paid = location(payments) if payments is not None else None
+        result = segment_files(definition, location(transactions), paid, as_of.date(), output, connection=connection)
     except (InputError, ValueError) as error:
         fail(str(error).splitlines()[0] if isinstance(error, InputError) else _validation_message(error))
     if output is not None:
