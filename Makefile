@@ -23,13 +23,14 @@ $(VENV)/.installed: pyproject.toml | $(PYTHON)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PYTHON) -m pip install --quiet -e '.[test]'
+	$(PYTHON) -m pip install --quiet -e '.[test,spark]'
 	touch $@
 
-# Debian packages: gettext (msgfmt compiles the translations), chromium (browser tests) and the PostgreSQL server.
+# Debian packages: gettext (msgfmt compiles the translations), chromium (browser tests), the PostgreSQL server
+# and Java (the Spark tests).
 system-packages:
-	@if ! command -v msgfmt >/dev/null || ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext chromium postgresql; \
+	@if ! command -v msgfmt >/dev/null || ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v java >/dev/null; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext chromium postgresql default-jre-headless; \
 	fi
 
 # Only gettext is needed to serve; `make test` installs the rest too.
@@ -43,8 +44,9 @@ run: $(VENV)/.installed gettext
 test: $(VENV)/.installed-test system-packages
 	$(MAKE) messages
 	$(VENV)/bin/pytest
-	# The same suite on PostgreSQL (the CLI and browser tests run their own SQLite servers: once is enough).
-	$(PYTHON) -m tests.support.postgres $(VENV)/bin/pytest -m "not browser" --ignore=tests/cli -p no:cacheprovider
+	# The same suite on PostgreSQL (the CLI and browser tests run their own SQLite servers, the Spark tests read
+	# files: once is enough).
+	$(PYTHON) -m tests.support.postgres $(VENV)/bin/pytest -m "not browser and not spark" --ignore=tests/cli -p no:cacheprovider
 
 benchmark: $(VENV)/.installed
 	$(PYTHON) benchmarks/import_transactions.py

@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from clientela.engine_options import DEFAULT_SPARK_MASTER, EngineName, EngineOption, SparkMasterOption, open_engine
+
 
 class ChurnModelName(str, Enum):
     bgnbd = "bgnbd"
@@ -21,12 +23,14 @@ class TimeUnitName(str, Enum):
 
 
 def churn(
-    transactions: Annotated[Path, typer.Option(help="Transactions (.csv or .parquet) with customer_id,date,amount.")],
+    transactions: Annotated[str, typer.Option(help="Transactions (.csv or .parquet; for Spark also a folder or hdfs://, s3a:// URI) with customer_id,date,amount.")],
     model: Annotated[ChurnModelName, typer.Option(help="The model to fit.")],
     calibration_end: Annotated[datetime, typer.Option(formats=["%Y-%m-%d"], help="Last day of the calibration period.")],
     time_unit: Annotated[TimeUnitName, typer.Option(help="Unit of recency, T and the model's rates.")],
     json_output: Annotated[bool, typer.Option("--json", help="Print model, params, log_likelihood and n_customers as JSON.")] = False,
     output: Annotated[Optional[Path], typer.Option(help="Write per-customer predictions to this CSV.")] = None,
+    engine: EngineOption = EngineName.duckdb,
+    spark_master: SparkMasterOption = DEFAULT_SPARK_MASTER,
 ) -> None:
     """Fit a buy-till-you-die model (BG/NBD, Pareto/NBD) or the Gamma-Gamma spend model on a transaction file."""
     import json
@@ -34,10 +38,14 @@ def churn(
     from clientela.cli import console, fail
     from clientela.churn import MODELS, ChurnInputError, ConvergenceError
     from clientela.churn.file_mode import fit_file
-    from clientela.engine.sources import InputError
+    from clientela.engine.sources import InputError, location
 
+    # DuckDB: fit_file's own connection, within its memory cap.
+    connection = open_engine(engine, spark_master) if engine is EngineName.spark else None
     try:
-        fitted = fit_file(MODELS[model.value](), transactions, calibration_end=calibration_end.date(), time_unit=time_unit.value, output=output)
+        fitted = fit_file(
+            MODELS[model.value](), location(transactions), calibration_end=calibration_end.date(), time_unit=time_unit.value, output=output, connection=connection
+        )
     except (InputError, ChurnInputError, ConvergenceError) as error:
         fail(str(error).splitlines()[0])
     result = fitted.model.result_

@@ -12,6 +12,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from clientela.engine_options import DEFAULT_SPARK_MASTER, EngineName, EngineOption, SparkMasterOption, open_engine
+
 app = typer.Typer(help="Clientela: customer management for B2B sales teams.", no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 
@@ -295,34 +297,38 @@ def segment(
         typer.Option(help="File mode: abc, abc-count, rules, vip, profit or matrix. App mode: the name of a saved scheme."),
     ] = None,
     transactions: Annotated[
-        Optional[Path], typer.Option(help="File mode: transactions (.csv or .parquet) with customer_id,date,amount.")
+        Optional[str], typer.Option(help="File mode: transactions (.csv or .parquet; for Spark also a folder or hdfs://, s3a:// URI) with customer_id,date,amount.")
     ] = None,
-    payments: Annotated[Optional[Path], typer.Option(help="File mode: payments with customer_id,date,amount.")] = None,
+    payments: Annotated[Optional[str], typer.Option(help="File mode: payments with customer_id,date,amount.")] = None,
     metric: Annotated[Optional[MetricName], typer.Option(help="Key metric (default: paid for vip, profit for profit, else revenue).")] = None,
     as_of: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Analysis date (app mode default: today).")] = None,
     window_months: Annotated[Optional[int], typer.Option(min=1, help="Window in months (default 12, 6 for vip).")] = None,
     output: Annotated[Optional[Path], typer.Option(help="File mode: write the classes to this CSV (default: stdout).")] = None,
     due: Annotated[bool, typer.Option(help="App mode: run every scheme whose monthly run is due (for a daily cron job).")] = False,
+    engine: EngineOption = EngineName.duckdb,
+    spark_master: SparkMasterOption = DEFAULT_SPARK_MASTER,
 ) -> None:
     """Classify customers: from files (--transactions, no database) or on the app database (saved schemes)."""
     if transactions is not None:
-        _segment_files(scheme, transactions, payments, metric, as_of, window_months, output)
+        _segment_files(scheme, transactions, payments, metric, as_of, window_months, output, engine, spark_master)
     else:
         _segment_app(scheme, as_of, due)
 
 
 def _segment_files(
     scheme: Optional[str],
-    transactions: Path,
-    payments: Optional[Path],
+    transactions: str,
+    payments: Optional[str],
     metric: Optional[MetricName],
     as_of: Optional[datetime],
     window_months: Optional[int],
     output: Optional[Path],
+    engine: EngineName,
+    spark_master: str,
 ) -> None:
     from clientela.engine.file_mode import segment_files
     from clientela.engine.schemes import KINDS
-    from clientela.engine.sources import InputError
+    from clientela.engine.sources import InputError, location
 
     if scheme not in KINDS:
         fail(f"--scheme must be one of {', '.join(KINDS)} in file mode (got {scheme or 'nothing'})")
@@ -333,7 +339,9 @@ def _segment_files(
         settings["window_months"] = window_months
     try:
         definition = KINDS[scheme](**settings)
-        result = segment_files(definition, transactions, payments, as_of.date(), output)
+        connection = open_engine(engine, spark_master)
+        paid = location(payments) if payments is not None else None
+        result = segment_files(definition, location(transactions), paid, as_of.date(), output, connection=connection)
     except (InputError, ValueError) as error:
         fail(str(error).splitlines()[0] if isinstance(error, InputError) else _validation_message(error))
     if output is not None:

@@ -1,4 +1,4 @@
-"""Fit a churn model straight from a transaction file (CSV or Parquet), in-process with DuckDB.
+"""Fit a churn model straight from a transaction file (CSV or Parquet), in-process with DuckDB or on Spark.
 
 The file has ``customer_id,date,amount`` as for ``clientela segment`` (read by
 `clientela.engine.sources.read_input`, which names file, row and column of a bad cell). The
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv
@@ -24,7 +25,7 @@ from clientela.churn.gamma_gamma import GammaGammaModel
 from clientela.churn.summary import CustomerSummary, summarize
 from clientela.churn.transaction_model import TransactionModel
 from clientela.churn.units import TimeUnit
-from clientela.engine.sources import file_connection, read_input
+from clientela.engine.sources import Location, file_connection, read_input
 from clientela.formulas import FORMULA_START_REGEX, PLAIN_NUMBER_REGEX
 
 DAYS_PER_YEAR = 365.25
@@ -54,13 +55,24 @@ class FileFit:
         return "\n".join(lines)
 
 
-def fit_file(model: ChurnModel, transactions: Path, *, calibration_end: date, time_unit: TimeUnit | str, output: Path | None = None) -> FileFit:
+def fit_file(
+    model: ChurnModel,
+    transactions: Location,
+    *,
+    calibration_end: date,
+    time_unit: TimeUnit | str,
+    output: Path | None = None,
+    connection: ibis.BaseBackend | None = None,
+) -> FileFit:
     """Summarise the file's customers up to ``calibration_end``, fit ``model`` on them, and write predictions to ``output``.
+
+    The summary runs on ``connection`` (`clientela.engine.engines.connect`, e.g. Spark); by default
+    on an in-process DuckDB capped at ``SUMMARY_MEMORY``.
 
     Raises `clientela.engine.sources.InputError` for a bad file, `ChurnInputError` for data the
     model cannot use and `ConvergenceError` when the fit does not converge.
     """
-    connection = file_connection(memory_limit=SUMMARY_MEMORY)
+    connection = connection if connection is not None else file_connection(memory_limit=SUMMARY_MEMORY)
     summary = summarize(read_input(connection, transactions), calibration_end=calibration_end, time_unit=time_unit)
     model.fit(summary)
     if output is not None:

@@ -1,4 +1,4 @@
-"""Segment customers straight from transaction/payment files (CSV or Parquet), in-process with DuckDB."""
+"""Segment customers straight from transaction/payment files (CSV or Parquet), in-process with DuckDB or on Spark."""
 
 import shutil
 import sys
@@ -14,7 +14,7 @@ from clientela.engine.customer_metrics import MONEY_METRICS
 from clientela.engine.inputs import Inputs
 from clientela.engine.metrics import Metric, in_window
 from clientela.engine.schemes import Scheme, VipScheme
-from clientela.engine.sources import InputError, fetch, read_input
+from clientela.engine.sources import InputError, Location, fetch, read_input
 from clientela.formulas import FORMULA_START_REGEX, PLAIN_NUMBER_REGEX
 
 
@@ -26,12 +26,16 @@ class FileResult:
     classes: dict[str, int]
 
 
-def segment_files(scheme: Scheme, transactions: Path, payments: Path | None, as_of: date, output: Path | None) -> FileResult:
+def segment_files(
+    scheme: Scheme, transactions: Location, payments: Location | None, as_of: date, output: Path | None, *, connection: ibis.BaseBackend | None = None
+) -> FileResult:
     """Classify every customer of the files as of `as_of` and write the result as CSV (stdout without `output`).
 
-    Raises InputError naming file, row and column for bad input, and when the window holds no data.
+    The files are read and classified on `connection` (`clientela.engine.engines.connect`; default
+    an in-process DuckDB). Raises InputError naming file, row and column for bad input, and when
+    the window holds no data.
     """
-    connection = ibis.duckdb.connect()
+    connection = connection if connection is not None else ibis.duckdb.connect()
     sales = read_input(connection, transactions)
     paid = read_input(connection, payments, payments=True) if payments is not None else None
     if paid is not None and sales.customer_id.type() != paid.customer_id.type():
@@ -39,7 +43,12 @@ def segment_files(scheme: Scheme, transactions: Path, payments: Path | None, as_
         sales, paid = (table.mutate(customer_id=table.customer_id.cast("string")) for table in (sales, paid))
     inputs = Inputs(transactions=sales, payments=paid)
     _require_data(connection, scheme, inputs, transactions, payments, as_of)
-    result = connection.create_table("result", readable(scheme.classify(inputs, as_of), scheme).order_by("rank"), temp=True)
+    classes = readable(scheme.classify(inputs, as_of), scheme).order_by("rank")
+    if connection.name != "duckdb":
+        # The classes come back (one row per customer) and DuckDB writes them: the same CSV from every engine.
+        connection = ibis.duckdb.connect()
+        classes = ibis.memtable(classes.to_pyarrow())
+    result = connection.create_table("result", classes, temp=True)
     _write_csv(result, output)
     counts = fetch(connection, result.group_by("class").aggregate(n=result.count()))
     return FileResult(sum(row["n"] for row in counts), {row["class"]: row["n"] for row in counts})
@@ -68,7 +77,7 @@ def _write_csv(result: Table, output: Path | None) -> None:
             shutil.copyfileobj(file, sys.stdout.buffer)
 
 
-def _require_data(connection: ibis.BaseBackend, scheme: Scheme, inputs: Inputs, transactions: Path, payments: Path | None, as_of: date) -> None:
+def _require_data(connection: ibis.BaseBackend, scheme: Scheme, inputs: Inputs, transactions: Location, payments: Location | None, as_of: date) -> None:
     if isinstance(scheme, VipScheme):
         first, last = scheme.period(as_of)
         source, path = (inputs.payments, payments) if inputs.payments is not None else (inputs.transactions, transactions)

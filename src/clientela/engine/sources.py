@@ -12,7 +12,7 @@ import csv
 import re
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import ibis
 from ibis.expr.types import BooleanValue, Table, Value
@@ -21,6 +21,9 @@ TRANSACTION_COLUMNS = ("customer_id", "date", "amount", "units", "profit", "prod
 PAYMENT_COLUMNS = ("customer_id", "date", "amount")
 REQUIRED = ("customer_id", "date", "amount")
 DELIMITERS = ",;\t|"
+
+# A local path, or a URI such as hdfs://… or s3a://… that Spark reads.
+Location = Path | str
 
 
 def file_connection(*, memory_limit: str) -> ibis.BaseBackend:
@@ -110,31 +113,48 @@ def _csv(connection: ibis.BaseBackend, path: Path) -> Table:
     )
 
 
-def _read(connection: ibis.BaseBackend, path: Path) -> tuple[Table, int]:
-    """The file as a table and the row number of its first record."""
-    if not path.is_file():
+def location(text: str) -> Location:
+    """A file named on the command line: a local path, or a URI such as ``hdfs://…`` or ``s3a://…`` kept as written."""
+    return text if _is_uri(text) else Path(text)
+
+
+def _is_uri(path: Location) -> bool:
+    return "://" in str(path)
+
+
+def _read(connection: ibis.BaseBackend, path: Location) -> tuple[Table, int]:
+    """The file as a table and the row number of its first record.
+
+    Spark reads Parquet only, from a file, a folder of Parquet files or a URI its cluster reaches.
+    """
+    suffix = PurePath(str(path)).suffix.lower()
+    spark = connection.name == "pyspark"
+    if not _is_uri(path) and not (Path(path).exists() if spark else Path(path).is_file()):
         raise InputError(f"{path}: no such file")
-    suffix = path.suffix.lower()
+    if spark and suffix != ".parquet":
+        raise InputError(f"{path}: the spark engine reads .parquet files only (got {suffix or 'no extension'}); convert the file or use --engine duckdb")
     try:
         if suffix == ".parquet":
             return connection.read_parquet(path), 1
         if suffix in (".csv", ".txt"):
-            return _csv(connection, path), 2
+            return _csv(connection, Path(path)), 2
     except InputError:
         raise
-    except Exception as error:  # DuckDB's own message says what is wrong with the file
-        raise InputError(f"{path}: cannot be read ({str(error).splitlines()[0]})") from None
+    except Exception as error:  # the engine's own message says what is wrong with the file
+        raise InputError(f"{path}: cannot be read ({str(error).strip().splitlines()[0]})") from None
     raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; expected .csv or .parquet")
 
 
 def fetch(connection: ibis.BaseBackend, expr: Table) -> list[dict[str, object]]:
-    """Run a small query on DuckDB and return its rows as dicts (without loading pandas, which is slow to import)."""
+    """Run a small query and return its rows as dicts (on DuckDB without loading pandas, which is slow to import)."""
+    if connection.name != "duckdb":
+        return expr.to_pyarrow().to_pylist()
     cursor = connection.raw_sql(connection.compile(expr))
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def _reading_error(path: Path, error: Exception) -> InputError:
+def _reading_error(path: Location, error: Exception) -> InputError:
     """DuckDB's error while scanning the file, said in one line with the row."""
     text = str(error)
     line = re.search(r"CSV Error on Line: (\d+)", text)
@@ -146,7 +166,7 @@ def _reading_error(path: Path, error: Exception) -> InputError:
     return InputError(f"{path}: cannot be read ({text.splitlines()[0]})")
 
 
-def read_input(connection: ibis.BaseBackend, path: Path, *, payments: bool = False) -> Table:
+def read_input(connection: ibis.BaseBackend, path: Location, *, payments: bool = False) -> Table:
     """Read a transactions (or payments) file into the engine's input columns, or raise InputError.
 
     The file is scanned once to validate it; the first bad cell is then located by row.
@@ -169,7 +189,7 @@ def read_input(connection: ibis.BaseBackend, path: Path, *, payments: bool = Fal
     return _shape(raw, checks, payments)
 
 
-def _bad_counts(connection: ibis.BaseBackend, path: Path, raw: Table, checks: list[_Checked]) -> dict[str, object]:
+def _bad_counts(connection: ibis.BaseBackend, path: Location, raw: Table, checks: list[_Checked]) -> dict[str, object]:
     """Scan the file once: its rows and, per check, how many cells are bad."""
     # Checks on native Parquet types can be the literal False: nothing to count there.
     counted = {check.name: check.bad.sum() for check in checks if isinstance(check.bad, ibis.expr.types.Column)}
@@ -179,10 +199,10 @@ def _bad_counts(connection: ibis.BaseBackend, path: Path, raw: Table, checks: li
         raise _reading_error(path, error) from None
 
 
-def _clean_parquet_counts(path: Path, raw: Table) -> dict[str, object] | None:
+def _clean_parquet_counts(path: Location, raw: Table) -> dict[str, object] | None:
     """For a Parquet file whose checked columns all have native types and no nulls by its own
     statistics, the row count without a scan (only nulls could be bad there); else None."""
-    if path.suffix.lower() != ".parquet":
+    if not isinstance(path, Path) or not path.is_file() or path.suffix.lower() != ".parquet":
         return None
     checked = [name for name in ("customer_id", "date", "amount", "units", "profit") if name in raw.columns]
     types = raw.schema()
@@ -200,7 +220,7 @@ def _clean_parquet_counts(path: Path, raw: Table) -> dict[str, object] | None:
     return {"_rows": metadata.num_rows}
 
 
-def _raise_first_bad(connection: ibis.BaseBackend, path: Path, raw: Table, name: str, first_row: int) -> None:
+def _raise_first_bad(connection: ibis.BaseBackend, path: Location, raw: Table, name: str, first_row: int) -> None:
     numbered = raw.mutate(_row=ibis.row_number() + first_row)
     check = next(check for check in _checks(numbered) if check.name == name)
     bad = numbered.filter(check.bad).order_by("_row").select("_row", cell=numbered[name].cast("string")).limit(1)
