@@ -1,10 +1,13 @@
 """Reads of the follow-up discipline: each customer's policy, compliance, overdue customers, effect of contacts."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from django.db.models import Max, Min, QuerySet
+from django.db.models import Case, Count, DateField, DateTimeField, Field, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from clientela.crm.models import Customer, Transaction, User
@@ -37,22 +40,33 @@ class FollowedCustomer:
     policy: Policy
 
 
+def _policies_in_order() -> list[Policy]:
+    """The active policies, most demanding first (shortest interval, then priority)."""
+    return sorted(Policy.objects.filter(active=True), key=lambda p: (interval_days(p), p.priority, p.scheme, p.class_label))
+
+
+def _with_policy(customers: QuerySet[Customer], policies: list[Policy]) -> QuerySet[Customer]:
+    """The customers of `customers` that follow a policy, annotated with `policy_index`: the position in `policies` of
+    the first policy (the most demanding) for one of their current classes."""
+    latest = dict(latest_snapshots().values_list("scheme__name", "id"))
+    index = [When(snapshot_id=latest[p.scheme], label=p.class_label, then=Value(n)) for n, p in enumerate(policies) if p.scheme in latest]
+    first = (
+        CustomerClass.objects.filter(customer=OuterRef("pk"), snapshot_id__in=list(latest.values()))
+        .annotate(policy_index=Case(*index, output_field=IntegerField()))
+        .filter(policy_index__isnull=False)
+        .order_by("policy_index")
+        .values("policy_index")[:1]
+    )
+    return customers.annotate(policy_index=Subquery(first)).filter(policy_index__isnull=False)
+
+
 def followed_customers(customers: QuerySet[Customer]) -> list[FollowedCustomer]:
     """The customers of `customers` that have a policy for one of their current classes."""
-    policies = {(policy.scheme, policy.class_label): policy for policy in Policy.objects.filter(active=True)}
-    rows = CustomerClass.objects.filter(snapshot__in=latest_snapshots(), customer__in=customers).values_list(
-        "customer_id", "snapshot__scheme__name", "label"
-    )
-    chosen: dict[int, tuple[str, str, Policy]] = {}
-    for customer_id, scheme, label in rows:
-        policy = policies.get((scheme, label))
-        if policy is None:
-            continue
-        current = chosen.get(customer_id)
-        if current is None or (interval_days(policy), policy.priority) < (interval_days(current[2]), current[2].priority):
-            chosen[customer_id] = (scheme, label, policy)
-    by_id = customers.in_bulk(list(chosen))
-    return [FollowedCustomer(by_id[pk], *chosen[pk]) for pk in sorted(chosen)]
+    policies = _policies_in_order()
+    return [
+        FollowedCustomer(customer, policies[customer.policy_index].scheme, policies[customer.policy_index].class_label, policies[customer.policy_index])
+        for customer in _with_policy(customers, policies).order_by("pk")
+    ]
 
 
 def last_contacts(customer_ids: list[int], before: datetime | None = None) -> dict[int, datetime]:
@@ -82,33 +96,54 @@ class ClassCompliance:
 
 def compliance(*, customers: QuerySet[Customer], start: date, end: date) -> list[ClassCompliance]:
     """Compliance per class for the dates start … end (inclusive)."""
-    followed = followed_customers(customers)
-    return _class_compliance(followed, _contact_counts([f.customer.pk for f in followed], start, end), (end - start).days + 1)
+    policies = _policies_in_order()
+    totals = _compliance_totals(customers, policies, start, end, today=end)
+    return _class_compliance(totals, policies, (end - start).days + 1)
 
 
-def _class_compliance(followed: list[FollowedCustomer], counts: dict[int, int], days: int) -> list[ClassCompliance]:
-    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0])
-    for item in followed:
-        required = item.policy.contacts * days / PERIOD_DAYS[Policy.Period(item.policy.period)]
-        done = counts.get(item.customer.pk, 0)
-        total = totals[(item.scheme, item.class_label)]
-        total[0] += 1
-        total[1] += required
-        total[2] += min(done, required)
-        total[3] += done
-    return [
-        ClassCompliance(scheme, label, int(n), required, done, int(contacts))
-        for (scheme, label), (n, required, done, contacts) in sorted(totals.items())
-    ]
-
-
-def _contact_counts(customer_ids: list[int], start: date, end: date) -> dict[int, int]:
+def _compliance_totals(
+    customers: QuerySet[Customer], policies: list[Policy], start: date, end: date, today: date, *group_by: str
+) -> QuerySet[Customer, dict[str, Any]]:
+    """Per policy followed (and per `group_by` fields), added up in the database: the customers, the contacts they had in
+    start … end, those short of what the policy requires (their contacts), those not short, and those overdue on `today`."""
     first, last = _day_bounds(start, end)
-    logs = ContactLog.objects.filter(customer_id__in=customer_ids, at__gte=first, at__lt=last)
-    counts: dict[int, int] = defaultdict(int)
-    for customer_id in logs.values_list("customer_id", flat=True):
-        counts[customer_id] += 1
-    return counts
+    days = (end - start).days + 1
+
+    def per_policy(values: list[Any], field: Field) -> Case:
+        return Case(*[When(policy_index=n, then=Value(value)) for n, value in enumerate(values)], output_field=field)
+
+    # A customer counts min(contacts, required); for whole contacts, contacts < required ⟺ contacts < ⌈required⌉.
+    needed = per_policy([-(-p.contacts * days // PERIOD_DAYS[Policy.Period(p.period)]) for p in policies], IntegerField())
+    # Overdue: the last contact (or else the day they became a customer) is before today − the policy's interval.
+    since = [today - timedelta(days=interval_days(p)) for p in policies]
+    since_day, since_time = per_policy(since, DateField()), per_policy([_day_bounds(day, day)[0] for day in since], DateTimeField())
+    overdue = Q(last_contact__lt=since_time) | Q(last_contact__isnull=True) & (
+        Q(customer_since__lt=since_day) | Q(customer_since__isnull=True, created_at__lt=since_time)
+    )
+    made = ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=first, at__lt=last).values("customer").annotate(n=Count("pk")).values("n")
+    return (
+        _with_policy(customers, policies)
+        .annotate(made=Coalesce(Subquery(made), 0), last_contact=Subquery(ContactLog.objects.filter(customer=OuterRef("pk")).order_by("-at").values("at")[:1]))
+        .values(*group_by, "policy_index")
+        .annotate(
+            customers=Count("pk"),
+            contacts=Sum("made"),
+            short=Sum(Case(When(made__lt=needed, then="made"), default=0)),
+            reached=Count("pk", filter=Q(made__gte=needed)),
+            overdue=Count("pk", filter=overdue),
+        )
+        .order_by()
+    )
+
+
+def _class_compliance(totals: Iterable[dict[str, Any]], policies: list[Policy], days: int) -> list[ClassCompliance]:
+    rows = []
+    for total in totals:
+        policy = policies[total["policy_index"]]
+        required = policy.contacts * days / PERIOD_DAYS[Policy.Period(policy.period)]
+        done = total["short"] + total["reached"] * required
+        rows.append(ClassCompliance(policy.scheme, policy.class_label, total["customers"], total["customers"] * required, done, total["contacts"]))
+    return sorted(rows, key=lambda row: (row.scheme, row.class_label))
 
 
 def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -159,19 +194,15 @@ class SalespersonCompliance:
 
 
 def compliance_by_salesperson(*, customers: QuerySet[Customer], start: date, end: date, today: date) -> list[SalespersonCompliance]:
-    """Compliance and overdue customers per owner of `customers`, in a fixed number of queries."""
-    # Only what compliance and lateness read: a team has thousands of customers.
-    followed = followed_customers(customers.only("pk", "owner_id", "customer_since", "created_at"))
-    ids = [f.customer.pk for f in followed]
-    counts, last = _contact_counts(ids, start, end), last_contacts(ids)
-    by_owner: dict[int, list[FollowedCustomer]] = defaultdict(list)
-    for item in followed:
-        if item.customer.owner_id is not None:
-            by_owner[item.customer.owner_id].append(item)
+    """Compliance and overdue customers per owner of `customers`, added up in one query whatever the number of owners."""
+    policies = _policies_in_order()
+    by_owner: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for total in _compliance_totals(customers, policies, start, end, today, "owner_id"):
+        by_owner[total["owner_id"]].append(total)
     people = User.objects.filter(pk__in=customers.values("owner_id")).order_by("username")
     days = (end - start).days + 1
     return [
-        SalespersonCompliance(person, _class_compliance(by_owner[person.pk], counts, days), len(_overdue(by_owner[person.pk], last, today)))
+        SalespersonCompliance(person, _class_compliance(by_owner[person.pk], policies, days), sum(total["overdue"] for total in by_owner[person.pk]))
         for person in people
     ]
 
