@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Case, Count, DateField, DateTimeField, Field, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -45,19 +45,19 @@ def _policies_in_order() -> list[Policy]:
     return sorted(Policy.objects.filter(active=True), key=lambda p: (interval_days(p), p.priority, p.scheme, p.class_label))
 
 
-def _with_policy(customers: QuerySet[Customer], policies: list[Policy]) -> QuerySet[Customer]:
-    """The customers of `customers` that follow a policy, annotated with `policy_index`: the position in `policies` of
-    the first policy (the most demanding) for one of their current classes."""
+def _with_policy(customers: QuerySet[Customer], policies: list[Policy], *, required: bool = True) -> QuerySet[Customer]:
+    """`customers` annotated with `policy_index`: the position in `policies` of the first policy (the most demanding) for
+    one of their current classes; only those that follow one unless `required` is False (None for the others)."""
     latest = dict(latest_snapshots().values_list("scheme__name", "id"))
     index = [When(snapshot_id=latest[p.scheme], label=p.class_label, then=Value(n)) for n, p in enumerate(policies) if p.scheme in latest]
     first = (
-        CustomerClass.objects.filter(customer=OuterRef("pk"), snapshot_id__in=list(latest.values()))
-        .annotate(policy_index=Case(*index, output_field=IntegerField()))
-        .filter(policy_index__isnull=False)
-        .order_by("policy_index")
-        .values("policy_index")[:1]
+        CustomerClass.objects.filter(customer=OuterRef("pk"), snapshot_id__in=[latest[p.scheme] for p in policies if p.scheme in latest])
+        .values("customer")
+        .annotate(policy_index=Min(Case(*index, output_field=IntegerField())))
+        .values("policy_index")
     )
-    return customers.annotate(policy_index=Subquery(first)).filter(policy_index__isnull=False)
+    annotated = customers.annotate(policy_index=Subquery(first))
+    return annotated.filter(policy_index__isnull=False) if required else annotated
 
 
 def followed_customers(customers: QuerySet[Customer]) -> list[FollowedCustomer]:
@@ -97,53 +97,58 @@ class ClassCompliance:
 def compliance(*, customers: QuerySet[Customer], start: date, end: date) -> list[ClassCompliance]:
     """Compliance per class for the dates start … end (inclusive)."""
     policies = _policies_in_order()
-    totals = _compliance_totals(customers, policies, start, end, today=end)
-    return _class_compliance(totals, policies, (end - start).days + 1)
+    return _class_compliance(_compliance_counts(customers, policies, start, end, today=end), policies, (end - start).days + 1)
 
 
-def _compliance_totals(
+def _compliance_counts(
     customers: QuerySet[Customer], policies: list[Policy], start: date, end: date, today: date, *group_by: str
-) -> QuerySet[Customer, dict[str, Any]]:
-    """Per policy followed (and per `group_by` fields), added up in the database: the customers, the contacts they had in
-    start … end, those short of what the policy requires (their contacts), those not short, and those overdue on `today`."""
+) -> list[dict[str, Any]]:
+    """The followed customers counted in the database by `group_by` fields, `policy_index` (see `_with_policy`),
+    `made`: their contacts in start … end, and `late`: the longest policy interval they are overdue for on `today` (0: none).
+
+    Each customer's policy is looked up once: the rest is added up in Python from a few rows per policy.
+    """
     first, last = _day_bounds(start, end)
-    days = (end - start).days + 1
-
-    def per_policy(values: list[Any], field: Field) -> Case:
-        return Case(*[When(policy_index=n, then=Value(value)) for n, value in enumerate(values)], output_field=field)
-
-    # A customer counts min(contacts, required); for whole contacts, contacts < required ⟺ contacts < ⌈required⌉.
-    needed = per_policy([-(-p.contacts * days // PERIOD_DAYS[Policy.Period(p.period)]) for p in policies], IntegerField())
-    # Overdue: the last contact (or else the day they became a customer) is before today − the policy's interval.
-    since = [today - timedelta(days=interval_days(p)) for p in policies]
-    since_day, since_time = per_policy(since, DateField()), per_policy([_day_bounds(day, day)[0] for day in since], DateTimeField())
-    overdue = Q(last_contact__lt=since_time) | Q(last_contact__isnull=True) & (
-        Q(customer_since__lt=since_day) | Q(customer_since__isnull=True, created_at__lt=since_time)
-    )
     made = ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=first, at__lt=last).values("customer").annotate(n=Count("pk")).values("n")
-    return (
-        _with_policy(customers, policies)
-        .annotate(made=Coalesce(Subquery(made), 0), last_contact=Subquery(ContactLog.objects.filter(customer=OuterRef("pk")).order_by("-at").values("at")[:1]))
-        .values(*group_by, "policy_index")
-        .annotate(
-            customers=Count("pk"),
-            contacts=Sum("made"),
-            short=Sum(Case(When(made__lt=needed, then="made"), default=0)),
-            reached=Count("pk", filter=Q(made__gte=needed)),
-            overdue=Count("pk", filter=overdue),
-        )
+    return list(
+        _with_policy(customers, policies, required=False)
+        .annotate(made=Coalesce(Subquery(made), 0), late=_longest_interval_overdue(policies, today))
+        .values(*group_by, "policy_index", "made", "late")
+        .annotate(customers=Count("pk"))
         .order_by()
     )
 
 
-def _class_compliance(totals: Iterable[dict[str, Any]], policies: list[Policy], days: int) -> list[ClassCompliance]:
-    rows = []
-    for total in totals:
-        policy = policies[total["policy_index"]]
+def _longest_interval_overdue(policies: list[Policy], today: date) -> Case:
+    """The longest policy interval (in days) such that the customer's last contact, or else the day they became a customer,
+    is more than that many days before `today`; 0 when none is."""
+    whens = []
+    for days in sorted({interval_days(policy) for policy in policies}, reverse=True):
+        day = today - timedelta(days=days)
+        moment = _day_bounds(day, day)[0]
+        contacted = Exists(ContactLog.objects.filter(customer=OuterRef("pk")))
+        recently = Exists(ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=moment))
+        since = Q(customer_since__lt=day) | Q(customer_since__isnull=True, created_at__lt=moment)
+        whens.append(When(~recently & (contacted | since), then=Value(days)))
+    return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+def _class_compliance(counts: Iterable[dict[str, Any]], policies: list[Policy], days: int) -> list[ClassCompliance]:
+    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0])
+    for count in counts:
+        if count["policy_index"] is None:
+            continue
+        policy, customers, made = policies[count["policy_index"]], count["customers"], count["made"]
         required = policy.contacts * days / PERIOD_DAYS[Policy.Period(policy.period)]
-        done = total["short"] + total["reached"] * required
-        rows.append(ClassCompliance(policy.scheme, policy.class_label, total["customers"], total["customers"] * required, done, total["contacts"]))
-    return sorted(rows, key=lambda row: (row.scheme, row.class_label))
+        total = totals[(policy.scheme, policy.class_label)]
+        total[0] += customers
+        total[1] += customers * required
+        total[2] += customers * min(made, required)
+        total[3] += customers * made
+    return [
+        ClassCompliance(scheme, label, int(n), required, done, int(contacts))
+        for (scheme, label), (n, required, done, contacts) in sorted(totals.items())
+    ]
 
 
 def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -194,17 +199,23 @@ class SalespersonCompliance:
 
 
 def compliance_by_salesperson(*, customers: QuerySet[Customer], start: date, end: date, today: date) -> list[SalespersonCompliance]:
-    """Compliance and overdue customers per owner of `customers`, added up in one query whatever the number of owners."""
+    """Compliance and overdue customers per owner of `customers`, counted in one query whatever the number of owners."""
     policies = _policies_in_order()
     by_owner: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for total in _compliance_totals(customers, policies, start, end, today, "owner_id"):
-        by_owner[total["owner_id"]].append(total)
+    for count in _compliance_counts(customers, policies, start, end, today, "owner_id"):
+        by_owner[count["owner_id"]].append(count)
     people = User.objects.filter(pk__in=customers.values("owner_id")).order_by("username")
     days = (end - start).days + 1
     return [
-        SalespersonCompliance(person, _class_compliance(by_owner[person.pk], policies, days), sum(total["overdue"] for total in by_owner[person.pk]))
+        SalespersonCompliance(person, _class_compliance(by_owner[person.pk], policies, days), _overdue_count(by_owner[person.pk], policies))
         for person in people
     ]
+
+
+def _overdue_count(counts: Iterable[dict[str, Any]], policies: list[Policy]) -> int:
+    return sum(
+        count["customers"] for count in counts if count["policy_index"] is not None and interval_days(policies[count["policy_index"]]) <= count["late"]
+    )
 
 
 @dataclass(frozen=True)
