@@ -123,10 +123,10 @@ def _longest_interval_overdue(policies: list[Policy], today: date) -> Case:
     """The longest policy interval (in days) such that the customer's last contact, or else the day they became a customer,
     is more than that many days before `today`; 0 when none is."""
     whens = []
+    contacted = Exists(ContactLog.objects.filter(customer=OuterRef("pk")))
     for days in sorted({interval_days(policy) for policy in policies}, reverse=True):
         day = today - timedelta(days=days)
         moment = _day_bounds(day, day)[0]
-        contacted = Exists(ContactLog.objects.filter(customer=OuterRef("pk")))
         recently = Exists(ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=moment))
         since = Q(customer_since__lt=day) | Q(customer_since__isnull=True, created_at__lt=moment)
         whens.append(When(~recently & (contacted | since), then=Value(days)))
