@@ -4,7 +4,8 @@ Reuses the dataset of benchmarks/dashboards.py (its generator, its options and i
 reuse: a kept database is only migrated), then renders with Django's test client, as a salesperson,
 a supervisor and an admin: the home page, the customer list (plain, filtered by region and
 status, searched, and a deep page), the customer file of an ordinary and of the busiest customer
-the user sees, the scheme settings (list, one scheme, the class preview before saving), the groups,
+the user sees (and the busiest one's credit warning, loaded after the file when its ledger must be
+allocated), the scheme settings (list, one scheme, the class preview before saving), the groups,
 the users and teams, the team's follow-up compliance and every dashboard. Prints, for each page and
 user, the median server time of `--repeat` requests after a warm-up, the CPU time of this process
 and the number of SQL queries, with the ratio to the plain customer list of the same user (the
@@ -59,6 +60,7 @@ def pages(username: str) -> dict[str, tuple[str, dict[str, str] | None]]:
         "customer list, middle page": (f"/customers/?page={middle}", None),
         "customer file": (f"/customers/{ordinary.pk}/", None),
         "customer file, busiest": (f"/customers/{busiest}/", None),
+        "its credit warning (loaded after)": (f"/customers/{busiest}/credit-warning/", None),
         "scheme settings": ("/settings/schemes/", None),
         "scheme abc": ("/settings/schemes/abc/", None),
         "scheme abc preview": ("/settings/schemes/abc/preview/", preview),

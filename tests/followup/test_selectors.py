@@ -16,6 +16,7 @@ from clientela.followup.models import PlannedContact, Policy, UnplannedContact
 from clientela.followup.selectors import (
     agenda_for,
     compliance,
+    compliance_by_salesperson,
     followed_customers,
     followup_effect,
     overdue_customers,
@@ -136,6 +137,31 @@ def test_compliance_per_class_by_hand(make_customer, classify, contact_made):
 def test_compliance_of_customers_without_classes_is_empty(make_customer, contact_made):
     contact_made(make_customer("Unclassified"), local(date(2026, 1, 6), 11))
     assert compliance(customers=Customer.objects.all(), start=date(2026, 1, 5), end=date(2026, 2, 1)) == []
+
+
+def test_compliance_by_salesperson_counts_each_owners_classes_and_overdue_customers_by_hand(make_customer, classify, contact_made, other_salesperson):
+    a1, a2, b1, never = make_customer("A1"), make_customer("A2"), make_customer("B1"), make_customer("Never", customer_since=date(2026, 1, 1))
+    theirs, fresh = make_customer("Theirs", owner=other_salesperson), make_customer("Fresh", owner=other_salesperson, customer_since=date(2026, 1, 28))
+    classify("abc", {a1: "A", a2: "A", b1: "B", never: "C", theirs: "A", fresh: "A"})
+    classify("matrix", {b1: "EII", never: "EIV"})  # B1 follows EII (every 7 days); Never keeps C (priority 3 beats EIV's 4)
+    for day in (5, 12, 19, 26, 30):
+        contact_made(a1, local(date(2026, 1, day), 10))  # 5 contacts: 4 count, the last 3 days ago
+    contact_made(a2, local(date(2026, 1, 20), 10))  # 13 days ago: overdue by 6
+    contact_made(b1, local(date(2026, 1, 27), 10))  # 7 days ago: just in time
+    contact_made(theirs, local(date(2025, 12, 20), 10))  # before the period, 45 days ago: overdue
+
+    rows = compliance_by_salesperson(customers=Customer.objects.all(), start=date(2026, 1, 5), end=date(2026, 2, 1), today=date(2026, 2, 2))
+
+    # ana: A 2 customers × 4 required, 4 + 1 done, 6 made; EII 4 required, 1 done; C 28/30 required, none done.
+    # Overdue: A2 and Never (33 days since it became a customer > 30). bruno: A 8 required, 0 done; Theirs is overdue,
+    # Fresh became a customer 5 days ago.
+    assert [(row.salesperson.username, [(c.scheme, c.class_label, c.customers, c.required, c.done, c.contacts) for c in row.classes], row.overdue) for row in rows] == [
+        ("ana", [("abc", "A", 2, 8.0, 5.0, 6), ("abc", "C", 1, pytest.approx(28 / 30), 0.0, 0), ("matrix", "EII", 1, 4.0, 1.0, 1)], 2),
+        ("bruno", [("abc", "A", 2, 8.0, 0.0, 0)], 1),
+    ]
+    assert [row.overdue for row in rows] == [
+        len(overdue_customers(customers=Customer.objects.filter(owner__username=name), today=date(2026, 2, 2))) for name in ("ana", "bruno")
+    ]
 
 
 # overdue_customers

@@ -110,9 +110,27 @@ def test_bad_credit_terms_show_the_error_and_change_nothing(client, team, custom
 def test_the_customer_file_warns_of_an_exceeded_limit_and_overdue_instalments(client, salesperson, worked_example, terms):
     terms(worked_example, limit_cents=200_000)
     page = login(client, salesperson).get(reverse("web:customer_detail", args=[worked_example.pk])).content.decode()
+    # A contract and named payments: the ledger is allocated in a request of its own, after the file.
+    warning_url = reverse("receivables:credit_warning", args=[worked_example.pk])
+    assert f'hx-get="{warning_url}"' in page and 'id="credit-warning"' not in page
+    warning = client.get(warning_url).content.decode()
     # The figures depend on today: the example's items are all past due by now.
-    assert 'id="credit-warning"' in page and "Credit limit exceeded: owes 2,600.00 against a limit of 2,000.00 (600.00 over)" in page
-    assert "Instalment 2 of K1 was due on" in page and "Instalment 3 of K1 was due on" in page
+    assert 'id="credit-warning"' in warning and "Credit limit exceeded: owes 2,600.00 against a limit of 2,000.00 (600.00 over)" in warning
+    assert "Instalment 2 of K1 was due on" in warning and "Instalment 3 of K1 was due on" in warning
+
+
+def test_the_customer_file_warns_at_once_when_receipts_pay_the_oldest_invoices_first(client, salesperson, customer, sale, pay, terms):
+    terms(customer, limit_cents=10_000)
+    sale(customer, "F1", date(2026, 1, 1), [("Lager", 30_000)])
+    pay(customer, date(2026, 1, 20), 5_000)
+    page = login(client, salesperson).get(reverse("web:customer_detail", args=[customer.pk])).content.decode()
+    assert 'id="credit-warning"' in page and "Credit limit exceeded: owes 250.00 against a limit of 100.00 (150.00 over)" in page
+    assert "250.00 overdue." in page and "hx-get" not in page.split('id="credit-warning"')[1].split("</section>")[0]
+
+
+def test_the_credit_warning_of_someone_elses_customer_is_not_found(client, salesperson, theirs, sale):
+    sale(theirs, "G1", date(2026, 1, 1), [("Lager", 40_000)])
+    assert login(client, salesperson).get(reverse("receivables:credit_warning", args=[theirs.pk])).status_code == 404
 
 
 def test_the_customer_file_shows_nothing_when_nothing_is_owed(client, salesperson, customer):

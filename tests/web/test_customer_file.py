@@ -282,4 +282,4 @@ def test_the_file_takes_the_same_number_of_queries_however_much_it_holds(sales_c
     for n in range(1, 30):
         add(n)
     assert count() == small
-    assert small <= 28  # the sections, the credit warning reading the ledger (four queries), the history of changes (two)
+    assert small <= 31  # the sections, the credit warning adding up invoices and receipts (seven queries), the history of changes (two)

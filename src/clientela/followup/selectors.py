@@ -1,10 +1,13 @@
 """Reads of the follow-up discipline: each customer's policy, compliance, overdue customers, effect of contacts."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from django.db.models import Max, Min, QuerySet
+from django.db.models import Case, Count, Exists, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from clientela.crm.models import Customer, Transaction, User
@@ -37,22 +40,33 @@ class FollowedCustomer:
     policy: Policy
 
 
+def _policies_in_order() -> list[Policy]:
+    """The active policies, most demanding first (shortest interval, then priority)."""
+    return sorted(Policy.objects.filter(active=True), key=lambda p: (interval_days(p), p.priority, p.scheme, p.class_label))
+
+
+def _with_policy(customers: QuerySet[Customer], policies: list[Policy], *, required: bool = True) -> QuerySet[Customer]:
+    """`customers` annotated with `policy_index`: the position in `policies` of the first policy (the most demanding) for
+    one of their current classes; only those that follow one unless `required` is False (None for the others)."""
+    latest = dict(latest_snapshots().values_list("scheme__name", "id"))
+    index = [When(snapshot_id=latest[p.scheme], label=p.class_label, then=Value(n)) for n, p in enumerate(policies) if p.scheme in latest]
+    first = (
+        CustomerClass.objects.filter(customer=OuterRef("pk"), snapshot_id__in=[latest[p.scheme] for p in policies if p.scheme in latest])
+        .values("customer")
+        .annotate(policy_index=Min(Case(*index, output_field=IntegerField())))
+        .values("policy_index")
+    )
+    annotated = customers.annotate(policy_index=Subquery(first))
+    return annotated.filter(policy_index__isnull=False) if required else annotated
+
+
 def followed_customers(customers: QuerySet[Customer]) -> list[FollowedCustomer]:
     """The customers of `customers` that have a policy for one of their current classes."""
-    policies = {(policy.scheme, policy.class_label): policy for policy in Policy.objects.filter(active=True)}
-    rows = CustomerClass.objects.filter(snapshot__in=latest_snapshots(), customer__in=customers).values_list(
-        "customer_id", "snapshot__scheme__name", "label"
-    )
-    chosen: dict[int, tuple[str, str, Policy]] = {}
-    for customer_id, scheme, label in rows:
-        policy = policies.get((scheme, label))
-        if policy is None:
-            continue
-        current = chosen.get(customer_id)
-        if current is None or (interval_days(policy), policy.priority) < (interval_days(current[2]), current[2].priority):
-            chosen[customer_id] = (scheme, label, policy)
-    by_id = customers.in_bulk(list(chosen))
-    return [FollowedCustomer(by_id[pk], *chosen[pk]) for pk in sorted(chosen)]
+    policies = _policies_in_order()
+    return [
+        FollowedCustomer(customer, policies[customer.policy_index].scheme, policies[customer.policy_index].class_label, policies[customer.policy_index])
+        for customer in _with_policy(customers, policies).order_by("pk")
+    ]
 
 
 def last_contacts(customer_ids: list[int], before: datetime | None = None) -> dict[int, datetime]:
@@ -82,33 +96,59 @@ class ClassCompliance:
 
 def compliance(*, customers: QuerySet[Customer], start: date, end: date) -> list[ClassCompliance]:
     """Compliance per class for the dates start … end (inclusive)."""
-    followed = followed_customers(customers)
-    return _class_compliance(followed, _contact_counts([f.customer.pk for f in followed], start, end), (end - start).days + 1)
+    policies = _policies_in_order()
+    return _class_compliance(_compliance_counts(customers, policies, start, end, today=end), policies, (end - start).days + 1)
 
 
-def _class_compliance(followed: list[FollowedCustomer], counts: dict[int, int], days: int) -> list[ClassCompliance]:
+def _compliance_counts(
+    customers: QuerySet[Customer], policies: list[Policy], start: date, end: date, today: date, *group_by: str
+) -> list[dict[str, Any]]:
+    """The followed customers counted in the database by `group_by` fields, `policy_index` (see `_with_policy`),
+    `made`: their contacts in start … end, and `late`: the longest policy interval they are overdue for on `today` (0: none).
+
+    Each customer's policy is looked up once: the rest is added up in Python from a few rows per policy.
+    """
+    first, last = _day_bounds(start, end)
+    made = ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=first, at__lt=last).values("customer").annotate(n=Count("pk")).values("n")
+    return list(
+        _with_policy(customers, policies, required=False)
+        .annotate(made=Coalesce(Subquery(made), 0), late=_longest_interval_overdue(policies, today))
+        .values(*group_by, "policy_index", "made", "late")
+        .annotate(customers=Count("pk"))
+        .order_by()
+    )
+
+
+def _longest_interval_overdue(policies: list[Policy], today: date) -> Case:
+    """The longest policy interval (in days) such that the customer's last contact, or else the day they became a customer,
+    is more than that many days before `today`; 0 when none is."""
+    whens = []
+    contacted = Exists(ContactLog.objects.filter(customer=OuterRef("pk")))
+    for days in sorted({interval_days(policy) for policy in policies}, reverse=True):
+        day = today - timedelta(days=days)
+        moment = _day_bounds(day, day)[0]
+        recently = Exists(ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=moment))
+        since = Q(customer_since__lt=day) | Q(customer_since__isnull=True, created_at__lt=moment)
+        whens.append(When(~recently & (contacted | since), then=Value(days)))
+    return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+def _class_compliance(counts: Iterable[dict[str, Any]], policies: list[Policy], days: int) -> list[ClassCompliance]:
     totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0])
-    for item in followed:
-        required = item.policy.contacts * days / PERIOD_DAYS[Policy.Period(item.policy.period)]
-        done = counts.get(item.customer.pk, 0)
-        total = totals[(item.scheme, item.class_label)]
-        total[0] += 1
-        total[1] += required
-        total[2] += min(done, required)
-        total[3] += done
+    for count in counts:
+        if count["policy_index"] is None:
+            continue
+        policy, customers, made = policies[count["policy_index"]], count["customers"], count["made"]
+        required = policy.contacts * days / PERIOD_DAYS[Policy.Period(policy.period)]
+        total = totals[(policy.scheme, policy.class_label)]
+        total[0] += customers
+        total[1] += customers * required
+        total[2] += customers * min(made, required)
+        total[3] += customers * made
     return [
         ClassCompliance(scheme, label, int(n), required, done, int(contacts))
         for (scheme, label), (n, required, done, contacts) in sorted(totals.items())
     ]
-
-
-def _contact_counts(customer_ids: list[int], start: date, end: date) -> dict[int, int]:
-    first, last = _day_bounds(start, end)
-    logs = ContactLog.objects.filter(customer_id__in=customer_ids, at__gte=first, at__lt=last)
-    counts: dict[int, int] = defaultdict(int)
-    for customer_id in logs.values_list("customer_id", flat=True):
-        counts[customer_id] += 1
-    return counts
 
 
 def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -159,21 +199,23 @@ class SalespersonCompliance:
 
 
 def compliance_by_salesperson(*, customers: QuerySet[Customer], start: date, end: date, today: date) -> list[SalespersonCompliance]:
-    """Compliance and overdue customers per owner of `customers`, in a fixed number of queries."""
-    # Only what compliance and lateness read: a team has thousands of customers.
-    followed = followed_customers(customers.only("pk", "owner_id", "customer_since", "created_at"))
-    ids = [f.customer.pk for f in followed]
-    counts, last = _contact_counts(ids, start, end), last_contacts(ids)
-    by_owner: dict[int, list[FollowedCustomer]] = defaultdict(list)
-    for item in followed:
-        if item.customer.owner_id is not None:
-            by_owner[item.customer.owner_id].append(item)
+    """Compliance and overdue customers per owner of `customers`, counted in one query whatever the number of owners."""
+    policies = _policies_in_order()
+    by_owner: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for count in _compliance_counts(customers, policies, start, end, today, "owner_id"):
+        by_owner[count["owner_id"]].append(count)
     people = User.objects.filter(pk__in=customers.values("owner_id")).order_by("username")
     days = (end - start).days + 1
     return [
-        SalespersonCompliance(person, _class_compliance(by_owner[person.pk], counts, days), len(_overdue(by_owner[person.pk], last, today)))
+        SalespersonCompliance(person, _class_compliance(by_owner[person.pk], policies, days), _overdue_count(by_owner[person.pk], policies))
         for person in people
     ]
+
+
+def _overdue_count(counts: Iterable[dict[str, Any]], policies: list[Policy]) -> int:
+    return sum(
+        count["customers"] for count in counts if count["policy_index"] is not None and interval_days(policies[count["policy_index"]]) <= count["late"]
+    )
 
 
 @dataclass(frozen=True)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("receivables/bonus/", views.bonus, name="bonus"),
     path("customers/<int:pk>/receivables/", views.statement, name="statement"),
     path("customers/<int:pk>/credit/", views.credit_terms, name="credit_terms"),
+    path("customers/<int:pk>/credit-warning/", views.credit_warning, name="credit_warning"),
 ]

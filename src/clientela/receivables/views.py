@@ -100,6 +100,14 @@ def ageing(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def credit_warning(request: HttpRequest, pk: int) -> HttpResponse:
+    """Render the credit warning of a customer's file from the allocated ledger (loaded after the file)."""
+    customer = customer_get(user=request.user, pk=pk)
+    standing = customer_statement(customer=customer, as_of=timezone.localdate()).standing
+    return render(request, "receivables/_credit_warning.html", {"customer": customer, "standing": standing})
+
+
+@login_required
 def statement(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a customer's open and recently paid items on a day (default today), what paid each of them, and its credit terms."""
     customer = customer_get(user=request.user, pk=pk)
