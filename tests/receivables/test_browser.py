@@ -4,14 +4,12 @@ the customer's ledger has to be allocated.
 The server's database is a SQLite file of its own, set up by a separate Python process through the app's services.
 """
 
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.fixtures.server import clientela_env, served
+from tests.fixtures.server import served_after
 from tests.web.test_browser import chromium, log_in, page  # noqa: F401 (chromium and page are fixtures)
 
 pytestmark = pytest.mark.browser
@@ -41,14 +39,8 @@ print(customer.pk)
 @pytest.fixture(scope="module")
 def file_server(tmp_path_factory) -> Iterator[tuple[str, int]]:
     """`clientela serve` on a fresh database with Ana's customer; yields the base URL and the customer's id."""
-    folder = tmp_path_factory.mktemp("credit-warning-server")
-    database = folder / "credit.db"
-    setup = subprocess.run(
-        [sys.executable, "-c", SETUP], cwd=folder, env=clientela_env(database, folder), capture_output=True, text=True, timeout=120, check=False
-    )
-    assert setup.returncode == 0, setup.stderr
-    with served(database, folder) as server:
-        yield server.url, int(setup.stdout.strip())
+    with served_after(SETUP, tmp_path_factory.mktemp("credit-warning-server")) as (url, printed):
+        yield url, int(printed)
 
 
 def test_the_credit_warning_is_loaded_after_the_file(page: Page, file_server):

@@ -1,14 +1,12 @@
 """Two people edit the same customer in two chromium pages on `clientela serve`: the later save is refused, not lost silently."""
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.fixtures.server import clientela_env, served
+from tests.fixtures.server import served_after
 from tests.web.test_browser import TIMEOUT_MS, chromium, log_in  # noqa: F401 (chromium is a fixture)
 
 pytestmark = pytest.mark.browser
@@ -31,14 +29,8 @@ print(customer_create(external_id="C1", name="Bar Uno", owner=ana, city="Bilbao"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[tuple[str, int]]:
     """`clientela serve` on a fresh database with Ana's customer; yields the base URL and the customer's id."""
-    folder = tmp_path_factory.mktemp("versions-server")
-    database = folder / "versions.db"
-    setup = subprocess.run(
-        [sys.executable, "-c", SETUP], cwd=folder, env=clientela_env(database, folder), capture_output=True, text=True, timeout=120, check=False
-    )
-    assert setup.returncode == 0, setup.stderr
-    with served(database, folder) as running:
-        yield running.url, int(setup.stdout.strip())
+    with served_after(SETUP, tmp_path_factory.mktemp("versions-server")) as (url, printed):
+        yield url, int(printed)
 
 
 def editor(chromium: Browser, base_url: str, username: str, customer: int) -> Page:

@@ -5,14 +5,12 @@ The server's database is a SQLite file of its own, set up by a separate Python p
 """
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.fixtures.server import clientela_env, served
+from tests.fixtures.server import served_after
 from tests.web.test_browser import chromium, log_in, page  # noqa: F401 (chromium and page are fixtures)
 
 pytestmark = pytest.mark.browser
@@ -35,14 +33,8 @@ print(customer_create(external_id="C1", name="Bar Uno", owner=ana, city="Bilbao"
 @pytest.fixture(scope="module")
 def file_server(tmp_path_factory) -> Iterator[tuple[str, int]]:
     """`clientela serve` on a fresh database with Ana's customer; yields the base URL and the customer's id."""
-    folder = tmp_path_factory.mktemp("customer-file-server")
-    database = folder / "file.db"
-    setup = subprocess.run(
-        [sys.executable, "-c", SETUP], cwd=folder, env=clientela_env(database, folder), capture_output=True, text=True, timeout=120, check=False
-    )
-    assert setup.returncode == 0, setup.stderr
-    with served(database, folder) as server:
-        yield server.url, int(setup.stdout.strip())
+    with served_after(SETUP, tmp_path_factory.mktemp("customer-file-server")) as (url, printed):
+        yield url, int(printed)
 
 
 def test_the_owner_edits_the_profile_another_salesperson_is_refused_and_reads_chinese(page: Page, file_server):
