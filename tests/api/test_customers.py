@@ -167,6 +167,7 @@ def test_an_update_over_a_newer_version_is_refused_and_writes_nothing(api_for, s
     assert_error(api_for(salesperson).put(f"/customers/{customer.pk}", {"external_id": "C1", "name": "X", "version": read["version"]}), 409)
     assert Customer.objects.get(pk=customer.pk).phone == "+34 611"
     assert api_for(salesperson).patch(f"/customers/{customer.pk}", {"phone": "+34 633", "version": first.body["version"]}).status == 200
+    assert_error(api_for(salesperson).patch(f"/customers/{customer.pk}", {"email": "not an address", "version": first.body["version"] + 1}), 422, "email")
 
 
 def test_only_admins_delete_and_not_while_business_records_refer(api_for, salesperson, admin_user, customer, theirs):

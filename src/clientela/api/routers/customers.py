@@ -218,7 +218,7 @@ def _update(request: HttpRequest, customer_id: int, data: dict[str, Any]) -> Cus
     try:
         customer = customer_update(customer=customer, data=fields, expected_version=expected_version)
     except DjangoValidationError as error:
-        if error.code == "changed":  # someone else saved since the version the client read
+        if getattr(error, "code", None) == "changed":  # someone else saved since the version the client read (field errors have no code)
             raise ApiError(409, error.messages[0]) from None
         raise
     if groups is not None:
