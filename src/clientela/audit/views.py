@@ -1,8 +1,6 @@
 """The audit trail for admins: filtered, page by page, or downloaded as an .xlsx file."""
 
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -13,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clientela.web.downloads import xlsx_download
 from clientela.audit.forms import TrailFilterForm
 from clientela.audit.models import AuditEvent
 from clientela.audit.selectors import audit_events, changes_shown, object_type_name
@@ -21,7 +20,6 @@ from clientela.exports import write_workbook
 from clientela.web.roles import require_admin
 
 PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -56,9 +54,4 @@ def _rows(events: QuerySet[AuditEvent]) -> Iterator[list[Any]]:
 
 def _xlsx(events: QuerySet[AuditEvent]) -> HttpResponse:
     columns = [_("When"), _("Who"), _("Action"), _("Object type"), _("Object id"), _("Customer id"), _("Customer"), _("Summary"), _("Changes")]
-    with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "audit.xlsx"
-        write_workbook(path, {_("Audit trail"): (columns, _rows(events))})
-        response = HttpResponse(path.read_bytes(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="audit-{timezone.localdate().isoformat()}.xlsx"'
-    return response
+    return xlsx_download(lambda path: write_workbook(path, {_("Audit trail"): (columns, _rows(events))}), f"audit-{timezone.localdate().isoformat()}.xlsx")

@@ -4,9 +4,7 @@ Every page takes the filters of DashboardForm in its query string and, with `for
 the data of each of its charts and lists as a sheet of an .xlsx file (every row, not only those shown).
 """
 
-import tempfile
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -16,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from clientela.web.downloads import xlsx_download
 from clientela.dashboards.charts import classes, matrix, pareto, profit, risk, vip
 from clientela.dashboards.charts.cells import DataTable, sheets
 from clientela.dashboards.forms import DEFAULT_MONTHS, FILTERS, DashboardForm
@@ -45,7 +44,6 @@ from clientela.exports import write_workbook
 from clientela.web.charts import figure_data
 
 ABC_KINDS = ("abc", "abc-count")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _form(request: HttpRequest, *, kinds: Sequence[str] = (), months: bool = False) -> DashboardForm:
@@ -85,12 +83,7 @@ def _wants_xlsx(request: HttpRequest) -> bool:
 def _xlsx(page: str, form: DashboardForm, tables: Iterable[DataTable]) -> HttpResponse:
     """An .xlsx download with a sheet per table, named after the page, scheme and date."""
     name = page if form.snapshot is None or form.scheme is None else f"{page}-{form.scheme.name}-{form.snapshot.as_of.isoformat()}"
-    with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "data.xlsx"
-        write_workbook(path, sheets(tables))
-        response = HttpResponse(path.read_bytes(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return xlsx_download(lambda path: write_workbook(path, sheets(tables)), f"{name}.xlsx")
 
 
 @login_required

@@ -1,8 +1,6 @@
 """Field sales pages: the daily route, the visit plan, targets against actual sales, the weekly review and monthly evaluation."""
 
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -18,6 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clientela.web.downloads import xlsx_download
 from clientela.crm.models import Customer, User
 from clientela.crm.selectors.customers import customers_visible_to
 from clientela.fieldsales.forms import PlannedVisitForm, StartPointForm, TargetForm
@@ -33,7 +32,6 @@ from clientela.web.charts import figure_data
 from clientela.fieldsales.services import planned_visit_add, planned_visit_delete, start_point_save, target_save, target_year_spread, visits_from_followup
 
 LINES_PER_PAGE = 100
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _number(value: str | None) -> int | None:
@@ -228,11 +226,6 @@ def evaluation(request: HttpRequest) -> HttpResponse:
     rows = evaluations(salespeople=salespeople_visible_to(request.user), start=start, end=end, today=today)
     title = f"{_('Weekly review') if kind == 'week' else _('Monthly evaluation')} {start} – {end}"
     if request.GET.get("format") == "xlsx":
-        with tempfile.TemporaryDirectory() as directory:
-            path = Path(directory) / "evaluation.xlsx"
-            evaluation_xlsx(rows, path, title=title)
-            response = HttpResponse(path.read_bytes(), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{kind}-evaluation-{start}.xlsx"'
-        return response
+        return xlsx_download(lambda path: evaluation_xlsx(rows, path, title=title), f"{kind}-evaluation-{start}.xlsx")
     context = {"rows": rows, "kind": kind, "start": start, "end": end, "title": title, "day": day, "query": request.GET.urlencode()}
     return render(request, "fieldsales/evaluation.html", context)

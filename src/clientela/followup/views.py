@@ -1,8 +1,6 @@
 """Follow-up pages: my week, the contact log form, team compliance, the calendar feed."""
 
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clientela.web.downloads import xlsx_download
 from clientela.crm.models import Team, User
 from clientela.crm.selectors.customers import customer_get, customers_visible_to
 from clientela.followup.calendar_feed import calendar_render
@@ -136,12 +135,7 @@ def review(request: HttpRequest) -> HttpResponse:
         end=end,
     )
     if request.GET.get("format") == "xlsx":
-        with tempfile.TemporaryDirectory() as directory:
-            path = Path(directory) / "review.xlsx"
-            report_xlsx(report, path)
-            response = HttpResponse(path.read_bytes(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="{kind}-review-{start}.xlsx"'
-        return response
+        return xlsx_download(lambda path: report_xlsx(report, path), f"{kind}-review-{start}.xlsx")
     return render(request, "followup/review.html", {"report": report, "kind": kind, "query": request.GET.urlencode()})
 
 

@@ -1,7 +1,5 @@
 """The product mix page and its .xlsx export, for the customers the user may see."""
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -9,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from clientela.web.downloads import xlsx_download
 from clientela.crm.models import Team, User
 from clientela.crm.selectors.customers import customers_visible_to
 from clientela.followup.reports import report_scope
@@ -17,7 +16,6 @@ from clientela.productmix.forms import MixForm
 from clientela.productmix.selectors import product_mix_report
 from clientela.segmentation.services import month_end_before
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -38,12 +36,7 @@ def product_mix(request: HttpRequest) -> HttpResponse:
         report = product_mix_report(customers=customers, as_of=form.cleaned_data["as_of"], mix=form.mix())
         if request.GET.get("format") == "xlsx":
             scope = [("region", region.code if region else "all"), ("salesperson", str(person or "all")), ("team", str(team or "all"))]
-            with tempfile.TemporaryDirectory() as directory:
-                path = Path(directory) / "mix.xlsx"
-                product_mix_xlsx(report, path, scope)
-                response = HttpResponse(path.read_bytes(), content_type=XLSX)
-            response["Content-Disposition"] = f'attachment; filename="product-mix-{report.as_of}.xlsx"'
-            return response
+            return xlsx_download(lambda path: product_mix_xlsx(report, path, scope), f"product-mix-{report.as_of}.xlsx")
     context: dict[str, Any] = {
         "form": form,
         "report": report,

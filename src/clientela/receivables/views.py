@@ -1,10 +1,7 @@
 """Receivables pages: the ageing, a customer's statement and credit terms, the bonus on money collected."""
 
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clientela.web.downloads import xlsx_download
 from clientela.crm.models import Customer, Region, Team, User
 from clientela.crm.models.business import cents_to_amount
 from clientela.crm.selectors.customers import customer_get, customers_visible_to
@@ -27,7 +25,6 @@ from clientela.receivables.selectors.ageing import customer_statement, receivabl
 from clientela.receivables.selectors.bonus import bonus_report
 from clientela.receivables.services import credit_terms_save, may_set_credit_terms
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _number(value: str | None) -> int | None:
@@ -77,22 +74,13 @@ def _day(value: str | None) -> date:
         return timezone.localdate()
 
 
-def _xlsx(write: Callable[[Path], None], filename: str) -> HttpResponse:
-    with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / filename
-        write(path)
-        response = HttpResponse(path.read_bytes(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def ageing(request: HttpRequest) -> HttpResponse:
     """Show what the customers owe by age, per customer, salesperson and team, with overdue instalments (or .xlsx)."""
     scope = _scope(request)
     report = receivables_ageing(customers=scope.customers, as_of=_day(request.GET.get("as_of")))
     if request.GET.get("format") == "xlsx":
-        return _xlsx(lambda path: ageing_xlsx(report, path), f"receivables-{report.as_of}.xlsx")
+        return xlsx_download(lambda path: ageing_xlsx(report, path), f"receivables-{report.as_of}.xlsx")
     query = request.GET.copy()
     query.pop("format", None)
     context = {"report": report, "scope": scope, "buckets": BUCKETS, "query": query.urlencode()}
@@ -154,7 +142,7 @@ def bonus(request: HttpRequest) -> HttpResponse:
         month = month_start(today)
     report = bonus_report(customers=scope.customers, month=min(month, month_start(today)), today=today)
     if request.GET.get("format") == "xlsx":
-        return _xlsx(lambda path: bonus_xlsx(report, path), f"bonus-{report.month:%Y-%m}.xlsx")
+        return xlsx_download(lambda path: bonus_xlsx(report, path), f"bonus-{report.month:%Y-%m}.xlsx")
     query = request.GET.copy()
     query.pop("format", None)
     return render(request, "receivables/bonus.html", {"report": report, "scope": scope, "query": query.urlencode()} | _choices(request.user))

@@ -1,8 +1,6 @@
 """Retention pages: customers at risk, lost customers with their analysis (or as .xlsx), and the loss form."""
 
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clientela.web.downloads import xlsx_download
 from clientela.crm.selectors.customers import customer_get, customers_visible_to
 from clientela.engine.window import months_before
 from clientela.retention.forms import LossForm
@@ -24,7 +23,6 @@ from clientela.retention.selectors.losses import loss_analysis, losses_in
 from clientela.retention.services import at_risk_alerts_read, customer_loss_explain, customer_mark_lost
 
 PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -65,12 +63,7 @@ def lost(request: HttpRequest) -> HttpResponse:
     analysis = loss_analysis(customers=customers, start=start, end=end)
     losses = losses_in(customers=customers, start=start, end=end)
     if request.GET.get("format") == "xlsx":
-        with tempfile.TemporaryDirectory() as directory:
-            path = Path(directory) / "lost.xlsx"
-            losses_xlsx(analysis, losses, path)
-            response = HttpResponse(path.read_bytes(), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="lost-customers-{start}-{end}.xlsx"'
-        return response
+        return xlsx_download(lambda path: losses_xlsx(analysis, losses, path), f"lost-customers-{start}-{end}.xlsx")
     page = Paginator(losses, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
