@@ -62,3 +62,10 @@ def test_emptying_the_whole_database_lifts_the_triggers_only_for_that_and_puts_t
     audit_record(action=AuditEvent.Action.RUN, model=Customer, summary="after the flush")
     with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
         AuditEvent.objects.all().delete()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="only PostgreSQL has TRUNCATE (the PostgreSQL run of the suite checks it)")
+def test_postgresql_refuses_truncate_of_the_audit_table(event):
+    with pytest.raises(IntegrityError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE audit_events")
+    assert AuditEvent.objects.count() == 1

@@ -1,4 +1,4 @@
-"""Database triggers that refuse UPDATE and DELETE on the audit table, so no client, not even raw SQL, rewrites history.
+"""Database triggers that refuse UPDATE, DELETE and (PostgreSQL) TRUNCATE on the audit table, so no client, not even raw SQL, rewrites history.
 
 Only `clientela.audit.management.commands.flush` (emptying the whole database, as the demo
 reset and the test runner do) lifts them, inside its own transaction.
@@ -12,7 +12,7 @@ from django.db import connections, migrations, transaction
 
 MESSAGE = "audit events are append-only"
 
-CREATE = {
+ROW_GUARDS = {
     "sqlite": [
         f"CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
         f"CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
@@ -24,11 +24,19 @@ CREATE = {
         "FOR EACH ROW EXECUTE FUNCTION audit_events_refuse()",
     ],
 }
-
-DROP = {
+ROW_GUARDS_DROP = {
     "sqlite": ["DROP TRIGGER audit_events_no_update", "DROP TRIGGER audit_events_no_delete"],
     "postgresql": ["DROP TRIGGER audit_events_append_only ON audit_events", "DROP FUNCTION audit_events_refuse()"],
 }
+# TRUNCATE skips row triggers; PostgreSQL has a statement trigger for it (SQLite has no TRUNCATE).
+TRUNCATE_GUARD = {
+    "postgresql": ["CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse()"],
+}
+TRUNCATE_GUARD_DROP = {"postgresql": ["DROP TRIGGER audit_events_no_truncate ON audit_events"]}
+
+
+def _every(vendor: str, *parts: dict[str, list[str]]) -> list[str]:
+    return [statement for part in parts for statement in part.get(vendor, [])]
 
 
 class RunSQLOn(migrations.RunSQL):
@@ -50,21 +58,21 @@ class RunSQLOn(migrations.RunSQL):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-def trigger_operations() -> list[RunSQLOn]:
-    """The migration operations that install the triggers on each vendor."""
-    return [RunSQLOn(vendor, sql, DROP[vendor]) for vendor, sql in CREATE.items()]
+def trigger_operations(create: dict[str, list[str]], drop: dict[str, list[str]]) -> list[RunSQLOn]:
+    """The migration operations that install one set of triggers on each vendor."""
+    return [RunSQLOn(vendor, sql, drop[vendor]) for vendor, sql in create.items()]
 
 
 @contextmanager
 def triggers_lifted(database: str) -> Iterator[None]:
     """Within one transaction: drop the triggers, run the body, put them back (used to empty the whole database)."""
     connection = connections[database]
-    if connection.vendor not in CREATE:
+    if connection.vendor not in ROW_GUARDS:
         yield
         return
     with transaction.atomic(using=database), connection.cursor() as cursor:
-        for statement in DROP[connection.vendor]:
+        for statement in _every(connection.vendor, TRUNCATE_GUARD_DROP, ROW_GUARDS_DROP):
             cursor.execute(statement)
         yield
-        for statement in CREATE[connection.vendor]:
+        for statement in _every(connection.vendor, ROW_GUARDS, TRUNCATE_GUARD):
             cursor.execute(statement)

@@ -6,7 +6,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-from clientela.audit.triggers import trigger_operations
+from clientela.audit.triggers import ROW_GUARDS, ROW_GUARDS_DROP, trigger_operations
 
 
 class Migration(migrations.Migration):
@@ -40,5 +40,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['customer', '-at'], name='audit_customer_at'), models.Index(fields=['-at'], name='audit_at'), models.Index(fields=['actor', '-at'], name='audit_actor_at'), models.Index(fields=['object_type', '-at'], name='audit_type_at')],
             },
         ),
-        *trigger_operations(),
+        *trigger_operations(ROW_GUARDS, ROW_GUARDS_DROP),
     ]
