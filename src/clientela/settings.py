@@ -132,6 +132,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "clientela.web.views.lockout.login_locked_out"
 AXES_VERBOSE = False
+# Behind reverse proxies, TRUSTED_PROXIES=n (how many) makes the lockout count the browser's address
+# from X-Forwarded-For instead of the proxy's, so one attacker cannot lock a user out for everyone.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "clientela.web.client_address.client_address"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

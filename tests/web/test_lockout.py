@@ -60,3 +60,29 @@ def test_an_admin_unlocks_by_deleting_the_attempts_in_the_admin(salesperson):
     admin.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"})
     assert not AccessAttempt.objects.exists()
     assert _log_in(Client(), "ana", "pw").status_code == 302
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_the_lockout_counts_the_browsers_address_not_the_proxys(salesperson, settings):
+    settings.TRUSTED_PROXIES = 1
+    proxy = "10.0.0.9"
+
+    def through_proxy(password: str, browser: str, forged: str = ""):
+        forwarded = f"{forged}, {browser}" if forged else browser
+        return Client().post(reverse("login"), {"username": "ana", "password": password}, REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=forwarded)
+
+    for _ in range(5):
+        through_proxy("wrong", "203.0.113.5")
+    assert through_proxy("pw", "203.0.113.5").status_code == 429
+    # Another browser behind the same proxy still logs in, and a forged leftmost entry does not unlock the attacker.
+    assert through_proxy("pw", "198.51.100.7").status_code == 302
+    assert through_proxy("pw", "203.0.113.5", forged="198.51.100.7").status_code == 429
+
+
+@pytest.mark.django_db
+def test_without_trusted_proxies_a_forwarded_header_is_ignored(salesperson, settings):
+    settings.TRUSTED_PROXIES = 0
+    client = Client()
+    for number in range(5):  # a client changing the header on every try is still one address
+        client.post(reverse("login"), {"username": "ana", "password": "wrong"}, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+    assert _log_in(Client(), "ana", "pw").status_code == 429
