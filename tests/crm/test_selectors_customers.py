@@ -2,8 +2,18 @@
 
 from datetime import date
 
-from clientela.crm.models import Customer, Tag, Team, Transaction, User
-from clientela.crm.selectors.customers import CustomerFilters, customer_list, customer_monthly_revenue, customer_totals, customers_visible_to
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from clientela.crm.models import Customer, Payment, Tag, Team, Transaction, User
+from clientela.crm.selectors.customers import (
+    CustomerFilters,
+    customer_list,
+    customer_monthly_revenue,
+    customer_totals,
+    customers_visible_to,
+    portfolio_summary,
+)
 from clientela.crm.services.customers import customer_create
 
 
@@ -47,8 +57,31 @@ def test_customer_list_searches_name_id_and_town_and_filters(team, salesperson, 
 def test_customer_totals_count_the_last_twelve_months(customer):
     for document, day, cents in (("A", date(2024, 6, 1), 10_000), ("A", date(2024, 6, 1), -2_000), ("B", date(2023, 1, 1), 5_000)):
         Transaction.objects.create(document_id=document, line=Transaction.objects.filter(document_id=document).count() + 1, customer=customer, date=day, amount_cents=cents)
-    totals = customer_totals(customer=customer, today=date(2024, 12, 31))
+    for reference, day, cents in (("P1", date(2024, 3, 1), 4_000), ("P2", date(2023, 12, 31), 9_000), ("P3", date(2023, 6, 1), 1_000)):
+        Payment.objects.create(reference=reference, customer=customer, date=day, amount_cents=cents)
+    with CaptureQueriesContext(connection) as queries:
+        totals = customer_totals(customer=customer, today=date(2024, 12, 31))
     assert (totals.revenue_12m_cents, totals.orders_12m, totals.last_purchase) == (8_000, 1, date(2024, 6, 1))
+    assert (totals.paid_12m_cents, totals.last_payment) == (4_000, date(2024, 3, 1))  # 31 Dec 2023 is 366 days before
+    assert len(queries) == 2
+
+
+def test_customer_totals_without_sales_or_payments(customer):
+    totals = customer_totals(customer=customer, today=date(2024, 12, 31))
+    assert (totals.revenue_12m_cents, totals.orders_12m, totals.paid_12m_cents, totals.last_purchase, totals.last_payment) == (0, 0, 0, None, None)
+
+
+def test_portfolio_summary_counts_the_visible_customers_by_status(salesperson, other_salesperson):
+    mine, theirs, _ = _portfolio(salesperson, other_salesperson)
+    for number, status in enumerate((Customer.Status.PROSPECT, Customer.Status.LOST, Customer.Status.INACTIVE)):
+        customer_create(external_id=f"S{number}", name=f"Status {number}", owner=salesperson, status=status)
+    for customer, day, cents in ((mine, date(2024, 6, 1), 7_000), (mine, date(2023, 12, 1), 500), (theirs, date(2024, 6, 1), 9_999)):
+        Transaction.objects.create(document_id=f"D{cents}", line=1, customer=customer, date=day, amount_cents=cents)
+    with CaptureQueriesContext(connection) as queries:
+        summary = portfolio_summary(user=salesperson, today=date(2024, 12, 31))
+    # Mine (active), lost and inactive are customers; the prospect is not; the other salesperson's sale is not theirs.
+    assert summary == {"customers": 3, "prospects": 1, "lost": 1, "revenue_12m_cents": 7_000}
+    assert len(queries) == 2
 
 
 def test_monthly_revenue_fills_months_without_sales(salesperson):

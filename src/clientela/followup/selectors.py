@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Case, Count, Exists, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -285,6 +285,9 @@ def prospects_converted(*, customers: QuerySet[Customer], start: date, end: date
     return sum(1 for pk in converted if pk in first_contact and timezone.localdate(first_contact[pk]) <= first_purchase[pk])
 
 
+AgendaRow = TypeVar("AgendaRow", PlannedContact, UnplannedContact)
+
+
 @dataclass(frozen=True)
 class AgendaDay:
     """One day of the agenda."""
@@ -309,7 +312,7 @@ def agenda_for(*, user: User, today: date, days: int = 7) -> Agenda:
     open_items = PlannedContact.objects.filter(salesperson=user, status=PlannedContact.Status.PLANNED, start__lt=last)
     overdue: list[PlannedContact] = []
     by_day: dict[date, list[PlannedContact]] = defaultdict(list)
-    for item in open_items.select_related("customer"):
+    for item in _with_customer_name(open_items):
         if item.start < first or item.overdue_days > 0:
             overdue.append(item)
         else:
@@ -317,8 +320,13 @@ def agenda_for(*, user: User, today: date, days: int = 7) -> Agenda:
     return Agenda(
         overdue=overdue,
         days=[AgendaDay(today + timedelta(days=n), by_day[today + timedelta(days=n)]) for n in range(days)],
-        unplanned=list(UnplannedContact.objects.filter(salesperson=user).select_related("customer")),
+        unplanned=list(_with_customer_name(UnplannedContact.objects.filter(salesperson=user))),
     )
+
+
+def _with_customer_name(rows: QuerySet[AgendaRow]) -> QuerySet[AgendaRow]:
+    """The rows with their customer's name and no other column of it: the agenda shows only the name, of a few hundred customers."""
+    return rows.select_related("customer").only(*(field.name for field in rows.model._meta.concrete_fields), "customer__name")
 
 
 def customer_contact_logs(*, customer: Customer) -> QuerySet[ContactLog]:

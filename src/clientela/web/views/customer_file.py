@@ -16,7 +16,6 @@ from clientela.crm.models import Customer, CustomFieldDefinition, User
 from clientela.crm.selectors.customers import customer_get, customer_monthly_revenue, customer_totals, customers_visible_to
 from clientela.followup.selectors import customer_contact_logs, customer_next_contact
 from clientela.segmentation.selectors import customer_class_changes, customer_class_history, customer_classes_current
-from clientela.web.charts import figure_data
 from clientela.web.class_explanations import explain
 from clientela.web.customer_charts import monthly_revenue_figure
 
@@ -57,7 +56,7 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": customer_class_history(customer=customer),
         "changes": customer_class_changes(customer=customer)[:RECENT_CHANGES],
         "revenue": revenue,
-        "revenue_figure": figure_data(monthly_revenue_figure(revenue)),
+        "revenue_figure": monthly_revenue_figure(revenue),
         "next_contact": customer_next_contact(customer=customer),
         "custom_labels": dict(CustomFieldDefinition.objects.values_list("key", "label")),
         **{f"{name}_page": list_page(customer, name, 1) for name in LISTS},
