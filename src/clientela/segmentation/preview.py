@@ -1,0 +1,117 @@
+"""The preview of a scheme's classes before saving: from the metrics its latest snapshot stored, else from the engine.
+
+Every snapshot stores, in each customer's explanation, the metrics its scheme ranked and tested
+(`value` is the key metric; rules and the matrix add the metrics they read). When the preview's
+scheme reads only metrics of the same window that the snapshot of the preview date holds, the
+engine classifies those stored values (in an in-memory DuckDB) instead of aggregating every
+transaction again: the same code on the same numbers, so the same classes — as long as the
+transactions have not changed since the snapshot was computed, which the preview says and the
+user can override with a recompute from the transactions.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+import ibis
+import pyarrow as pa
+from django.db.models import Count, Q
+
+from clientela.crm.models import Customer
+from clientela.engine.customer_metrics import customer_metrics
+from clientela.engine.inputs import Inputs, app_inputs
+from clientela.engine.schema import TRANSACTIONS
+from clientela.engine.schemes import scheme_from_dict
+from clientela.engine.schemes.base import SchemeDefinition
+from clientela.retention.models import CustomerPrediction
+from clientela.retention.selectors.fits import stability_alive_as_of
+from clientela.segmentation.models import CustomerClass, Scheme, Snapshot
+from clientela.segmentation.services import app_database
+
+# Their `value` is not a metric of the window: the VIP register totals calendar months, prospects are scored.
+_NO_WINDOW_METRICS = frozenset({"vip", "prospects"})
+
+
+@dataclass(frozen=True)
+class Preview:
+    """Customers per class (sorted by class) and the snapshot whose stored metrics were classified (None: the transactions were)."""
+
+    counts: dict[str, int]
+    basis: Snapshot | None
+
+
+def scheme_preview(*, scheme: Scheme | None, definition: SchemeDefinition, as_of: date, recompute: bool = False) -> Preview:
+    """How many customers each class would get with `definition` as of a date; nothing is stored.
+
+    From the metrics stored by `scheme`'s snapshot of `as_of` when they are all the definition
+    reads (see the module), unless `recompute`; otherwise the engine reads the app's database.
+    The matrix counts the probability alive into stability as the scheme's run would.
+    """
+    alive_as_of = stability_alive_as_of(as_of=as_of) if definition.kind == "matrix" else None
+    snapshot = None if recompute or scheme is None else reusable_snapshot(scheme=scheme, definition=definition, as_of=as_of)
+    if scheme is not None and snapshot is not None:
+        inputs = _stored_inputs(scheme, snapshot, definition, alive_as_of)
+        memory = ibis.duckdb.connect()
+        try:
+            return Preview(_counts(definition.classify(inputs, as_of), memory), snapshot)
+        finally:
+            memory.disconnect()
+    with app_database() as database:
+        return Preview(_counts(definition.classify(app_inputs(database, alive_as_of=alive_as_of), as_of), database), None)
+
+
+def reusable_snapshot(*, scheme: Scheme, definition: SchemeDefinition, as_of: date) -> Snapshot | None:
+    """The scheme's snapshot of `as_of` when its stored metrics are all that `definition` reads, for the same customers; else None.
+
+    The snapshot must be of the scheme's current version (whose definition says what it stored),
+    of the same window, and hold one class for each customer to classify now and no other.
+    """
+    snapshot = Snapshot.objects.filter(scheme=scheme, as_of=as_of, version=scheme.version).first()
+    if snapshot is None or definition.window_months != scheme.definition.get("window_months"):
+        return None
+    wanted = definition.metric_names()
+    if not wanted or not wanted <= set(_stored_names(scheme_from_dict(scheme.definition))):
+        return None
+    rows = CustomerClass.objects.filter(snapshot=snapshot).aggregate(
+        all=Count("pk"), customers=Count("pk", filter=~Q(customer__status=Customer.Status.PROSPECT))
+    )
+    now = Customer.objects.exclude(status=Customer.Status.PROSPECT).count()
+    return snapshot if rows["all"] == rows["customers"] == now == snapshot.customers else None
+
+
+def _stored_names(stored: SchemeDefinition) -> dict[str, str]:
+    """Metric name → the explanation key a snapshot of `stored` keeps it under."""
+    if stored.kind in _NO_WINDOW_METRICS:
+        return {}
+    shown = set(stored.classify(_unbound_inputs(), date(2000, 1, 31)).columns)
+    return {**{name: name for name in stored.metric_names() if name in shown}, stored.metric.value: "value"}
+
+
+def _stored_inputs(scheme: Scheme, snapshot: Snapshot, definition: SchemeDefinition, alive_as_of: date | None) -> Inputs:
+    """Inputs whose metrics for the definition's window are the snapshot's stored values, as in-memory tables."""
+    keys = _stored_names(scheme_from_dict(scheme.definition))
+    window = definition.window(snapshot.as_of)
+    names = sorted(definition.metric_names())
+    schema = customer_metrics(_unbound_inputs(), window, names).schema()
+    rows = list(CustomerClass.objects.filter(snapshot=snapshot).values_list("customer_id", "explanation"))
+    columns = {"customer_id": [customer for customer, _ in rows]}
+    columns.update({name: [explanation.get(keys[name]) for _, explanation in rows] for name in names})
+    metrics = ibis.memtable(pa.table(columns, schema=schema.to_pyarrow()))
+    alive = None
+    if alive_as_of is not None:
+        predictions = CustomerPrediction.objects.filter(as_of=alive_as_of).values_list("customer_id", "p_alive")
+        customers, p_alive = zip(*predictions) if predictions else ((), ())
+        alive = ibis.memtable(pa.table({"customer_id": pa.array(customers, pa.int64()), "p_alive": pa.array(p_alive, pa.float64())}))
+    # The transactions stay unbound: a scheme that read them instead of the stored metrics would fail, not count wrong.
+    return replace(_unbound_inputs(), metrics={window: metrics}, alive=alive)
+
+
+def _unbound_inputs() -> Inputs:
+    """The engine's inputs as tables without data: enough to build expressions and read their columns."""
+    return Inputs(transactions=ibis.table(TRANSACTIONS.columns, name=TRANSACTIONS.name))
+
+
+def _counts(classes: Any, backend: ibis.BaseBackend) -> dict[str, int]:
+    counts = backend.to_pyarrow(classes.group_by("class").aggregate(customers=classes.count())).to_pylist()
+    return dict(sorted((row["class"], row["customers"]) for row in counts))
+
