@@ -64,7 +64,8 @@ CASES = [
         {"kind": "matrix"},
         [
             {"contribution_threshold": 1500.0, "stability_threshold": 0.3},
-            {"contribution": "share", "weights": {"active_months": 3, "monthly_regularity": 0, "quarterly_regularity": 1, "order_spread": 0, "alive": 1}},
+            {"contribution": "share", "contribution_threshold": 0.02, "weights": {"active_months": 3, "monthly_regularity": 0, "quarterly_regularity": 1, "order_spread": 0, "alive": 1}},
+            {"stability_threshold": 0.5, "weights": {"active_months": 0, "monthly_regularity": 1, "quarterly_regularity": 0, "order_spread": 2, "alive": 0}},
         ],
     ),
 ]
@@ -81,6 +82,7 @@ def test_the_preview_from_stored_metrics_counts_as_the_engine(history, definitio
         assert used, changes
         assert stored == engine, changes
         assert sum(stored.values()) == 30
+        assert stored != unchanged, changes  # the new settings were applied, not the snapshot's classes
 
 
 def test_the_matrix_preview_counts_the_probability_alive_as_its_run(history):
