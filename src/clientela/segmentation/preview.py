@@ -9,6 +9,7 @@ transactions have not changed since the snapshot was computed, which the preview
 user can override with a recompute from the transactions.
 """
 
+import threading
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -29,6 +30,8 @@ from clientela.retention.models import CustomerPrediction
 from clientela.retention.selectors.fits import stability_alive_as_of
 from clientela.segmentation.models import CustomerClass, Scheme, Snapshot
 from clientela.segmentation.services import app_database
+
+_local = threading.local()
 
 # Their `value` is not a metric of the window: the VIP register totals calendar months, prospects are scored.
 _NO_WINDOW_METRICS = frozenset({"vip", "prospects"})
@@ -53,11 +56,7 @@ def scheme_preview(*, scheme: Scheme | None, definition: SchemeDefinition, as_of
     snapshot = None if recompute or scheme is None else reusable_snapshot(scheme=scheme, definition=definition, as_of=as_of)
     if scheme is not None and snapshot is not None:
         inputs = _stored_inputs(scheme, snapshot, definition, alive_as_of)
-        memory = ibis.duckdb.connect()
-        try:
-            return Preview(_counts(definition.classify(inputs, as_of), memory), snapshot)
-        finally:
-            memory.disconnect()
+        return Preview(_counts(definition.classify(inputs, as_of), _memory()), snapshot)
     with app_database() as database:
         return Preview(_counts(definition.classify(app_inputs(database, alive_as_of=alive_as_of), as_of), database), None)
 
@@ -72,7 +71,7 @@ def reusable_snapshot(*, scheme: Scheme, definition: SchemeDefinition, as_of: da
     if snapshot is None or definition.window_months != scheme.definition.get("window_months"):
         return None
     wanted = definition.metric_names()
-    if not wanted or not wanted <= set(_stored_names(scheme_from_dict(scheme.definition))):
+    if not wanted or not wanted <= set(_stored_names(scheme, snapshot)):
         return None
     rows = CustomerClass.objects.filter(snapshot=snapshot).aggregate(
         all=Count("pk"), customers=Count("pk", filter=~Q(customer__status=Customer.Status.PROSPECT))
@@ -81,17 +80,18 @@ def reusable_snapshot(*, scheme: Scheme, definition: SchemeDefinition, as_of: da
     return snapshot if rows["all"] == rows["customers"] == now == snapshot.customers else None
 
 
-def _stored_names(stored: SchemeDefinition) -> dict[str, str]:
-    """Metric name → the explanation key a snapshot of `stored` keeps it under."""
+def _stored_names(scheme: Scheme, snapshot: Snapshot) -> dict[str, str]:
+    """Metric name → the explanation key under which the snapshot stored it: the scheme's metrics its explanations show."""
+    stored = scheme_from_dict(scheme.definition)
     if stored.kind in _NO_WINDOW_METRICS:
         return {}
-    shown = set(stored.classify(_unbound_inputs(), date(2000, 1, 31)).columns)
+    shown = CustomerClass.objects.filter(snapshot=snapshot).values_list("explanation", flat=True).first() or {}
     return {**{name: name for name in stored.metric_names() if name in shown}, stored.metric.value: "value"}
 
 
 def _stored_inputs(scheme: Scheme, snapshot: Snapshot, definition: SchemeDefinition, alive_as_of: date | None) -> Inputs:
     """Inputs whose metrics for the definition's window are the snapshot's stored values, as in-memory tables."""
-    keys = tuple(sorted(_stored_names(scheme_from_dict(scheme.definition)).items()))
+    keys = tuple(sorted(_stored_names(scheme, snapshot).items()))
     stored = _stored_metrics(snapshot.pk, snapshot.computed_at, keys)
     metrics = ibis.memtable(stored.select(["customer_id", *sorted(definition.metric_names())]))
     alive = None
@@ -120,6 +120,13 @@ def _stored_metrics(snapshot_id: int, computed_at: datetime, keys: tuple[tuple[s
         for name, key in keys:
             columns[name].append(explanation.get(key))
     return pa.table(columns, schema=schema)
+
+
+def _memory() -> ibis.BaseBackend:
+    """This thread's in-memory DuckDB, where the stored metrics are classified (opening one costs more than a preview)."""
+    if not hasattr(_local, "duckdb"):
+        _local.duckdb = ibis.duckdb.connect()
+    return _local.duckdb
 
 
 def _unbound_inputs() -> Inputs:
