@@ -15,7 +15,7 @@ def test_an_admin_previews_new_cut_offs_and_recomputes_them_from_the_transaction
     page.fill("#id_a_share", "50")
     page.get_by_role("button", name="Preview").click()
     basis = page.locator("#preview-basis")
-    expect(basis).to_contain_text("Counted from the metrics stored with the snapshot of")
+    expect(basis).to_contain_text("Counted from the customers and metrics stored with the snapshot of")
     stored = page.locator("#preview-counts tbody").inner_text()
     page.get_by_role("button", name="Recompute from the transactions").click()
     expect(basis).to_have_text("Computed from the transactions.")

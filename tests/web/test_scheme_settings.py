@@ -179,7 +179,7 @@ def test_the_preview_says_it_counted_the_stored_metrics_and_recomputes_from_the_
     data = post_data(scheme_form_class("abc"), scheme_initial(Scheme.objects.get(name="abc").definition, True), a_share="50", as_of="2025-06-30")
     url = reverse("web:scheme_preview", args=["abc"])
     stored = client.post(url, data, HTTP_HX_REQUEST="true").content.decode()
-    assert "Counted from the metrics stored with the snapshot of 06/30/2025" in stored and "Recompute from the transactions" in stored
+    assert "Counted from the customers and metrics stored with the snapshot of 06/30/2025" in stored and "Recompute from the transactions" in stored
     recomputed = client.post(url, {**data, "recompute": "1"}, HTTP_HX_REQUEST="true").content.decode()
     assert "Computed from the transactions." in recomputed and "Recompute" not in recomputed
     for content in (stored, recomputed):
