@@ -9,6 +9,7 @@ customers, transactions and payments have not changed since the snapshot was com
 the preview says, with a recompute from the transactions at hand.
 """
 
+import json
 import threading
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -17,6 +18,8 @@ from typing import Any
 
 import ibis
 import pyarrow as pa
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from clientela.engine.customer_metrics import customer_metrics
 from clientela.engine.inputs import Inputs, app_inputs
@@ -107,9 +110,11 @@ def _stored_metrics(snapshot_id: int, computed_at: datetime, keys: tuple[tuple[s
     """
     names = [name for name, _ in keys]
     schema = customer_metrics(_unbound_inputs(), Window(date(2000, 1, 31)), names).schema().to_pyarrow()
-    rows = CustomerClass.objects.filter(snapshot_id=snapshot_id).values_list("customer_id", "explanation")
+    # Read as text and parsed here: through the JSON field's decoding it takes twice the time.
+    rows = CustomerClass.objects.filter(snapshot_id=snapshot_id).values_list("customer_id", Cast("explanation", TextField()))
     columns: dict[str, list[Any]] = {"customer_id": [], **{name: [] for name in names}}
-    for customer, explanation in rows.iterator(chunk_size=10_000):
+    for customer, text in rows.iterator(chunk_size=10_000):
+        explanation = json.loads(text)
         columns["customer_id"].append(customer)
         for name, key in keys:
             columns[name].append(explanation.get(key))
