@@ -18,6 +18,7 @@ from typing import Any
 
 import ibis
 import pyarrow as pa
+from ibis.expr.types import Table
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
@@ -136,7 +137,7 @@ def _unbound_inputs() -> Inputs:
     return Inputs(transactions=ibis.table(TRANSACTIONS.columns, name=TRANSACTIONS.name))
 
 
-def _counts(classes: Any, backend: ibis.BaseBackend) -> dict[str, int]:
+def _counts(classes: Table, backend: ibis.BaseBackend) -> dict[str, int]:
     counts = backend.to_pyarrow(classes.group_by("class").aggregate(customers=classes.count())).to_pylist()
     return dict(sorted((row["class"], row["customers"]) for row in counts))
 
