@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.fixtures.server import DEMO_PASSWORD
-from tests.web.test_browser import chromium, log_in, page  # noqa: F401  (fixtures)
+from tests.web.test_browser import TIMEOUT_MS, chromium, log_in, page  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -15,9 +15,10 @@ def test_an_admin_previews_new_cut_offs_and_recomputes_them_from_the_transaction
     page.fill("#id_a_share", "50")
     page.get_by_role("button", name="Preview").click()
     basis = page.locator("#preview-basis")
-    expect(basis).to_contain_text("Counted from the customers and metrics stored with the snapshot of")
+    # The first preview of a snapshot reads its stored metrics; on a busy machine that takes seconds.
+    expect(basis).to_contain_text("Counted from the customers and metrics stored with the snapshot of", timeout=TIMEOUT_MS)
     stored = page.locator("#preview-counts tbody").inner_text()
     page.get_by_role("button", name="Recompute from the transactions").click()
-    expect(basis).to_have_text("Computed from the transactions.")
+    expect(basis).to_have_text("Computed from the transactions.", timeout=TIMEOUT_MS)
     assert page.locator("#preview-counts tbody").inner_text() == stored
     expect(page.locator("#preview-computing")).to_be_hidden()
