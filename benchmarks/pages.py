@@ -5,7 +5,8 @@ reuse: a kept database is only migrated), then renders with Django's test client
 a supervisor and an admin: the home page, the customer list (plain, filtered by region and
 status, searched, and a deep page), the customer file of an ordinary and of the busiest customer
 the user sees (and the busiest one's credit warning, loaded after the file when its ledger must be
-allocated), the scheme settings (list, one scheme, the class preview before saving), the groups,
+allocated), the scheme settings (list, one scheme, the class preview before saving, from the metrics
+the latest snapshot stored and recomputed from the transactions as for a new window), the groups,
 the users and teams, the team's follow-up compliance and every dashboard. Prints, for each page and
 user, the median server time of `--repeat` requests after a warm-up, the CPU time of this process
 and the number of SQL queries, with the ratio to the plain customer list of the same user (the
@@ -64,6 +65,7 @@ def pages(username: str) -> dict[str, tuple[str, dict[str, str] | None]]:
         "scheme settings": ("/settings/schemes/", None),
         "scheme abc": ("/settings/schemes/abc/", None),
         "scheme abc preview": ("/settings/schemes/abc/preview/", preview),
+        "scheme abc preview, recomputed": ("/settings/schemes/abc/preview/", {**preview, "recompute": "1"}),
         "groups": ("/settings/groups/", None),
         "users and teams": ("/settings/users/", None),
         "follow-up compliance": ("/followup/compliance/", None),

@@ -10,7 +10,7 @@ from clientela.crm.services.business import transactions_upsert
 from clientela.crm.services.customers import customer_create
 from clientela.engine.schemes import KINDS
 from clientela.segmentation.models import Scheme, Snapshot
-from clientela.segmentation.services import default_schemes_create, scheme_save
+from clientela.segmentation.services import default_schemes_create, scheme_save, segmentation_run
 from clientela.web.forms.schemes import scheme_form_class, scheme_initial
 
 
@@ -171,6 +171,20 @@ def test_the_preview_counts_each_class_without_saving(client, four_customers, a_
     assert "Now (06/30/2025)" in content
     scheme.refresh_from_db()
     assert scheme.version == 1 and scheme.definition["a_share"] == 0.8
+
+
+def test_the_preview_says_it_counted_the_stored_metrics_and_recomputes_from_the_transactions_on_request(client, four_customers):
+    client.force_login(User.objects.create_user("root", password="pw", role=User.Role.ADMIN))
+    segmentation_run(scheme_name="abc", as_of=date(2025, 6, 30))
+    data = post_data(scheme_form_class("abc"), scheme_initial(Scheme.objects.get(name="abc").definition, True), a_share="50", as_of="2025-06-30")
+    url = reverse("web:scheme_preview", args=["abc"])
+    stored = client.post(url, data, HTTP_HX_REQUEST="true").content.decode()
+    assert "Counted from the customers and metrics stored with the snapshot of 06/30/2025" in stored and "Recompute from the transactions" in stored
+    recomputed = client.post(url, {**data, "recompute": "1"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Computed from the transactions." in recomputed and "Recompute" not in recomputed
+    for content in (stored, recomputed):
+        for label, count in {"A": 1, "B": 2, "C": 1}.items():
+            assert f'<tr data-class="{label}"><th scope="row">{label}</th><td class="num">{count}</td>' in content
 
 
 def test_the_preview_names_bad_settings(admin_client):

@@ -2,14 +2,11 @@
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from clientela.crm.models import Alert, Customer, User
 from clientela.crm.selectors.customers import customers_visible_to
-from clientela.engine.inputs import app_inputs
-from clientela.engine.schemes.base import SchemeDefinition
 from clientela.segmentation.models import ClassChange, CustomerClass, Scheme, Snapshot
 
 
@@ -84,13 +81,3 @@ def customer_class_changes(*, customer: Customer) -> QuerySet[ClassChange]:
     """The customer's recorded class changes, newest first, with their scheme."""
     return ClassChange.objects.filter(customer=customer).select_related("scheme")
 
-
-def scheme_preview(*, definition: SchemeDefinition, as_of: date, database: Any) -> dict[str, int]:
-    """How many customers each class would get with `definition` as of a date, from the engine on `database`.
-
-    Nothing is stored; classes are sorted by name. `database` is an Ibis connection to the app's tables
-    (`segmentation.services.app_database`).
-    """
-    classes = definition.classify(app_inputs(database), as_of)
-    counts = classes.group_by("class").aggregate(customers=classes.count()).to_pyarrow().to_pylist()
-    return dict(sorted((row["class"], row["customers"]) for row in counts))

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from clientela.engine.schemes import KINDS, SchemeError, scheme_from_dict
 from clientela.segmentation.models import Scheme, Snapshot
-from clientela.segmentation.selectors import scheme_preview as classes_preview
-from clientela.segmentation.services import SegmentationRefused, app_database, month_end_before, scheme_save
+from clientela.segmentation.preview import scheme_preview as classes_preview
+from clientela.segmentation.services import SegmentationRefused, month_end_before, scheme_save
 from clientela.web.forms.errors import service_errors_add
 from clientela.web.forms.schemes import SchemeForm, scheme_form_class, scheme_initial
 from clientela.web.roles import is_admin, require_admin, require_supervisor_or_admin
@@ -107,7 +107,10 @@ def scheme_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def scheme_preview(request: HttpRequest, name: str) -> HttpResponse:
-    """How many customers each class would get with the settings of the form, before saving (an HTMX fragment)."""
+    """How many customers each class would get with the settings of the form, before saving (an HTMX fragment).
+
+    From the metrics the latest snapshot stored when they suffice, unless `recompute` asks for the transactions.
+    """
     require_admin(request.user)
     scheme = Scheme.objects.filter(name=name).first()
     kind = scheme.kind if scheme else request.POST.get("kind", "")
@@ -119,8 +122,8 @@ def scheme_preview(request: HttpRequest, name: str) -> HttpResponse:
     if form.is_valid():
         try:
             definition = scheme_from_dict({**form.definition(), "name": name})
-            with app_database() as database:
-                context["counts"] = classes_preview(definition=definition, as_of=as_of, database=database)
+            preview = classes_preview(scheme=scheme, definition=definition, as_of=as_of, recompute=bool(request.POST.get("recompute")))
+            context["counts"], context["basis"] = preview.counts, preview.basis
         except (SchemeError, SegmentationRefused, ValueError) as error:
             context["error"] = str(error)
         latest = Snapshot.objects.filter(scheme=scheme).order_by("-as_of", "-version").first() if scheme else None
