@@ -3,6 +3,10 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# Two test workers (pytest-xdist), each with its own test database; a module's tests run on one worker, so the
+# servers, browsers and Spark session of module fixtures start once.
+PARALLEL := -n 2 --dist loadscope --durations=40
+
 .PHONY: run test system-packages gettext messages benchmark clean
 
 # Translations: each .po file compiled to the .mo file Django reads (GNU gettext's msgfmt, as `django-admin
@@ -43,10 +47,10 @@ run: $(VENV)/.installed gettext
 
 test: $(VENV)/.installed-test system-packages
 	$(MAKE) messages
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PARALLEL)
 	# The same suite on PostgreSQL (the CLI and browser tests run their own SQLite servers, the Spark tests read
 	# files: once is enough).
-	$(PYTHON) -m tests.support.postgres $(VENV)/bin/pytest -m "not browser and not spark" --ignore=tests/cli -p no:cacheprovider
+	$(PYTHON) -m tests.support.postgres $(VENV)/bin/pytest $(PARALLEL) -m "not browser and not spark" --ignore=tests/cli -p no:cacheprovider
 
 benchmark: $(VENV)/.installed
 	$(PYTHON) benchmarks/import_transactions.py

@@ -1,6 +1,10 @@
 """Shared test configuration. Fixtures live in fixture modules per domain (tests/fixtures/)."""
 
 import pytest
+from django.apps import apps
+from django.db.models.signals import post_migrate
+
+from tests.support.data_migrations import data_migrations_rerun
 
 pytest_plugins = ["tests.fixtures.people", "tests.fixtures.files", "tests.fixtures.engines", "tests.fixtures.server", "tests.fixtures.smtp", "tests.fixtures.followup"]
 
@@ -13,6 +17,21 @@ def django_db_modify_db_settings(tmp_path_factory):
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
         database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.db")
+
+
+def _defaults_again(**_) -> None:
+    data_migrations_rerun()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """The test database; after it is created, every flush (at the end of a transactional test, or by a fixture)
+    writes the data migrations' defaults again, so no test depends on running before or after the flushing ones
+    (pytest-django runs those last, but a parallel worker runs a module's tests together)."""
+    last_app = list(apps.get_app_configs())[-1]  # Django's own handlers (content types, permissions) have run by then
+    post_migrate.connect(_defaults_again, sender=last_app, dispatch_uid="defaults-after-flush")
+    yield
+    post_migrate.disconnect(sender=last_app, dispatch_uid="defaults-after-flush")
 
 
 @pytest.fixture(autouse=True)

@@ -19,9 +19,9 @@ from clientela.engine.schemes.prospects import INDICATORS
 from clientela.engine.shared import with_shared_metrics
 from tests.fixtures.engines import (
     BACKENDS,
-    POSTGRES_URL,
     SCHEMES,
     alive_table,
+    backend_connect,
     customers_table,
     payments_table,
     prospects_table,
@@ -96,7 +96,7 @@ def loaded():
     data = dataset()
     result = {}
     for name in BACKENDS:
-        connection = ibis.connect(POSTGRES_URL) if name == "postgres" else getattr(ibis, name).connect()
+        connection = backend_connect(name)
         inputs = Inputs(
             transactions=transactions_table(connection, data["sales"], name="same_transactions"),
             payments=payments_table(connection, data["payments"], name="same_payments"),

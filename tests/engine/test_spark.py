@@ -4,9 +4,10 @@ Both engines read the same Parquet files through `read_input`, as `clientela seg
 does: the seeded dataset of test_identical_results (returns, unknown costs, split and missing
 payments, exact ties, fitted probabilities alive) and the CDNOW master log (transactions only, so
 the VIP register ranks invoiced amounts). Spark runs in local mode, `local[2]`, one session for
-the whole test run (starting its JVM takes seconds); it needs Java, which `make test` installs.
+this module (starting its JVM takes seconds), stopped after it; it needs Java, which `make test` installs.
 """
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -35,12 +36,13 @@ CDNOW_AS_OF = date(1998, 6, 30)
 FILE_KINDS = [kind for kind in KINDS if kind != "prospects"]
 
 
-@pytest.fixture(scope="session")
-def spark() -> ibis.BaseBackend:
+@pytest.fixture(scope="module")
+def spark() -> Iterator[ibis.BaseBackend]:
     session = spark_session("local[2]")
     # A few hundred customers: two shuffle partitions (one per core) instead of Spark's 200.
     session.conf.set("spark.sql.shuffle.partitions", "2")
-    return connect("spark", spark_master="local[2]")
+    yield connect("spark", spark_master="local[2]")
+    session.stop()  # its executor and scheduler threads would otherwise run beside the other tests
 
 
 def _money(cents: list[int | None]) -> pa.Array:

@@ -17,11 +17,13 @@ def data_migrations_rerun() -> None:
     for leaf in sorted(loader.graph.leaf_nodes()):
         plan += [node for node in loader.graph.forwards_plan(leaf) if node not in plan]
     apps = loader.project_state().apps
-    with connection.schema_editor() as editor:
-        for node in plan:
-            migration = loader.graph.nodes[node]
-            if not type(migration).__module__.startswith("clientela."):
-                continue
-            for operation in migration.operations:
-                if isinstance(operation, RunPython):
-                    operation.code(apps, editor)
+    # Handed to the code as under `migrate`, but not opened: the code changes no schema, and an open SQLite editor
+    # cannot run inside a transaction (as during a flush by a test).
+    editor = connection.schema_editor()
+    for node in plan:
+        migration = loader.graph.nodes[node]
+        if not type(migration).__module__.startswith("clientela."):
+            continue
+        for operation in migration.operations:
+            if isinstance(operation, RunPython):
+                operation.code(apps, editor)

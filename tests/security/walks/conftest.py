@@ -15,7 +15,6 @@ from clientela.demo.build import build_demo
 from clientela.fieldsales.models import PlannedVisit
 from clientela.retention.models import LossReason
 from clientela.retention.services.losses import customer_mark_lost
-from tests.support.data_migrations import data_migrations_rerun
 
 OWNER_FORMULA = "=cmd|' /C calc'!A0"
 OTHERS_FORMULA = "@SUM(1+1)"
@@ -51,5 +50,4 @@ def company(django_db_setup, django_db_blocker):
             "scheme": "abc", "api-tokens": token_create(user=owner, name="walks").token.pk,
         }
         yield Company(User.objects.get(username="admin"), owner, other, frozenset(c.external_id for c in mine), values)
-        call_command("flush", interactive=False, verbosity=0)
-        data_migrations_rerun()  # the tests after these expect the defaults a new installation has
+        call_command("flush", interactive=False, verbosity=0)  # the defaults a new installation has come back (tests/conftest.py)
