@@ -11,7 +11,7 @@ from pydantic import Field
 
 from clientela.engine.activity import month_number
 from clientela.engine.inputs import Inputs
-from clientela.engine.metrics import Metric
+from clientela.engine.metrics import Metric, order_key
 from clientela.engine.schemes.base import SchemeDefinition, SchemeName
 from clientela.engine.schemes.ranking import TOLERANCE, number
 
@@ -129,7 +129,7 @@ class VipScheme(SchemeDefinition):
             Metric.PAYMENTS: lambda: rows.count(),
             Metric.UNITS: lambda: rows.units.fill_null(0).sum(),
             Metric.PROFIT: lambda: (rows.amount_cents - rows.cost_cents.fill_null(rows.amount_cents)).sum(),
-            Metric.ORDERS: lambda: rows.document_id.nunique(),
+            Metric.ORDERS: lambda: rows[order_key(rows)].nunique(),
         }
         return rows.group_by(["customer_id", "month"]).aggregate(amount=amount[self.metric]().cast("int64"))
 
