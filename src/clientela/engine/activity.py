@@ -64,10 +64,10 @@ def sales_activity(transactions: Table, window: Window, names: Iterable[str]) ->
     """Per customer with sales in the period: the named metrics of `SALES_ACTIVITY`, from one pass over the transactions.
 
     The period is the window, or the three years to the as-of date (at least) when a metric of
-    `YEARS` is named. The lines are summed per customer, window month and order first (when order
-    sizes or counts are named; per customer and month outside the window), then once per customer
-    with a conditional sum per window month and year; quarters, spreads and growth are arithmetic
-    on those sums. Which columns mean what: see `regularity`, `orders` and `growth`.
+    `YEARS` is named. When order sizes or counts are named, the lines are first summed per
+    customer, window month and order (per customer and year outside the window); then, once per
+    customer, with a conditional sum per window month and year; quarters, spreads and growth are
+    arithmetic on those sums. Which columns mean what: see `regularity`, `orders` and `growth`.
     """
     wanted = set(names)
     months = window.months
@@ -82,19 +82,25 @@ def sales_activity(transactions: Table, window: Window, names: Iterable[str]) ->
     key = order_key(transactions)
     by_order = bool(wanted & {"orders", *ORDER_SIZES})
     if by_order:
-        # One row per customer, month and order in the window (an order split over months has one per month).
-        order = ibis.ifelse(rows.month < months, rows[key], ibis.null(rows[key].type()))
-        rows = rows.group_by(["customer_id", "month", order.name("order")]).aggregate(
+        # One row per customer, month and order in the window (an order split over months has one per
+        # month); outside it, one per customer and year, numbered −1 (months 0–11), −2, −3.
+        inside = rows.month < months
+        period = ibis.ifelse(inside, rows.month, -1 - rows.month // 12)
+        order = ibis.ifelse(inside, rows[key], ibis.null(rows[key].type()))
+        rows = rows.group_by(["customer_id", period.name("month"), order.name("order")]).aggregate(
             **{name: value.sum().cast("int64") for name, value in lines.items()}
         )
         lines = {name: rows[name] for name in lines}
-    inside = rows.month < months
+    inside = (rows.month >= 0) & (rows.month < months)
     sums = {name: value.sum(where=inside).cast("int64") for name, value in lines.items() if name != "amount"}
     sums["revenue"] = lines["amount"].sum(where=inside).cast("int64")
     if wanted & set(REGULARITY):
         sums.update({f"_m{m}": lines["amount"].sum(where=rows.month == m).fill_null(0).cast("int64") for m in range(months)})
     if wanted & set(YEARS):
-        year = lambda first: lines["amount"].sum(where=(rows.month >= first) & (rows.month < first + 12)).fill_null(0).cast("int64")  # noqa: E731
+        def year(first: int) -> Value:
+            months_of_year = ((rows.month >= first) & (rows.month < first + 12)) | (rows.month == -1 - first // 12)
+            return lines["amount"].sum(where=months_of_year).fill_null(0).cast("int64")
+
         sums.update(last_year_revenue=year(0), previous_year_revenue=year(12), third_year_revenue=year(24))
     days = key == "date"  # a day lies in one month: each row of the window is one whole order
     if by_order and days:

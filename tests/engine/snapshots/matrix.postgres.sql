@@ -1,7 +1,15 @@
 WITH "t5" AS (
   SELECT
     "t4"."customer_id",
-    "t4"."month",
+    CASE
+      WHEN "t4"."month" < 12
+      THEN "t4"."month"
+      ELSE -1 - CAST(FLOOR(CAST((
+        "t4"."month"
+      ) AS DOUBLE PRECISION) / (
+        12
+      )) AS BIGINT)
+    END AS "month",
     CASE WHEN "t4"."month" < 12 THEN "t4"."document_id" ELSE CAST(NULL AS VARCHAR) END AS "order",
     SUM("t4"."amount_cents") AS "amount"
   FROM (
@@ -288,7 +296,11 @@ WITH "t5" AS (
                 SELECT
                   "t6"."customer_id",
                   SUM("t6"."amount") FILTER(WHERE
-                    "t6"."month" < 12) AS "revenue",
+                    (
+                      "t6"."month" >= 0
+                    ) AND (
+                      "t6"."month" < 12
+                    )) AS "revenue",
                   COALESCE(SUM("t6"."amount") FILTER(WHERE
                     "t6"."month" = 0), 0) AS "_m0",
                   COALESCE(SUM("t6"."amount") FILTER(WHERE
@@ -333,7 +345,7 @@ WITH "t5" AS (
                       *
                     FROM "t5" AS "t6"
                     WHERE
-                      "t6"."month" < 12
+                      "t6"."month" >= 0 AND "t6"."month" < 12
                   ) AS "t7"
                   GROUP BY
                     1,

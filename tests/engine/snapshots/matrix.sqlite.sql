@@ -1,7 +1,15 @@
 WITH "t5" AS (
   SELECT
     "t4"."customer_id",
-    "t4"."month",
+    IIF(
+      "t4"."month" < 12,
+      "t4"."month",
+      -1 - CAST(FLOOR(CAST((
+        "t4"."month"
+      ) AS REAL) / (
+        12
+      )) AS INTEGER)
+    ) AS "month",
     IIF("t4"."month" < 12, "t4"."document_id", CAST(NULL AS TEXT)) AS "order",
     SUM("t4"."amount_cents") AS "amount"
   FROM (
@@ -291,7 +299,11 @@ WITH "t5" AS (
                 SELECT
                   "t6"."customer_id",
                   SUM("t6"."amount") FILTER(WHERE
-                    "t6"."month" < 12) AS "revenue",
+                    (
+                      "t6"."month" >= 0
+                    ) AND (
+                      "t6"."month" < 12
+                    )) AS "revenue",
                   COALESCE(SUM("t6"."amount") FILTER(WHERE
                     "t6"."month" = 0), 0) AS "_m0",
                   COALESCE(SUM("t6"."amount") FILTER(WHERE
@@ -336,7 +348,7 @@ WITH "t5" AS (
                       *
                     FROM "t5" AS "t6"
                     WHERE
-                      "t6"."month" < 12
+                      "t6"."month" >= 0 AND "t6"."month" < 12
                   ) AS "t7"
                   GROUP BY
                     1,

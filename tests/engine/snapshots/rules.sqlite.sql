@@ -155,7 +155,11 @@ FROM (
             SELECT
               "t4"."customer_id",
               SUM("t4"."amount_cents") FILTER(WHERE
-                "t4"."month" < 12) AS "revenue",
+                (
+                  "t4"."month" >= 0
+                ) AND (
+                  "t4"."month" < 12
+                )) AS "revenue",
               COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
                 "t4"."month" = 0), 0) AS "_m0",
               COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
@@ -183,27 +187,42 @@ FROM (
               COALESCE(
                 SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t4"."month" >= 0
-                  ) AND (
-                    "t4"."month" < 12
+                    (
+                      "t4"."month" >= 0
+                    ) AND (
+                      "t4"."month" < 12
+                    )
+                  )
+                  OR (
+                    "t4"."month" = -1
                   )),
                 0
               ) AS "last_year_revenue",
               COALESCE(
                 SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t4"."month" >= 12
-                  ) AND (
-                    "t4"."month" < 24
+                    (
+                      "t4"."month" >= 12
+                    ) AND (
+                      "t4"."month" < 24
+                    )
+                  )
+                  OR (
+                    "t4"."month" = -2
                   )),
                 0
               ) AS "previous_year_revenue",
               COALESCE(
                 SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t4"."month" >= 24
-                  ) AND (
-                    "t4"."month" < 36
+                    (
+                      "t4"."month" >= 24
+                    ) AND (
+                      "t4"."month" < 36
+                    )
+                  )
+                  OR (
+                    "t4"."month" = -3
                   )),
                 0
               ) AS "third_year_revenue"
