@@ -11,8 +11,9 @@ parameters, times in a fresh child process each:
 
 Each child first runs the same code once on a tiny file (imports, lazy initialisation), then is
 timed. The classes of SQL and pandas are compared with the engine's for every customer. Then it
-times all schemes together through the engine (one connection, files read once, each window's
-metrics computed once for all schemes: `clientela.engine.shared`), and the whole
+times all schemes together through the engine (one connection, files read once; the customer ids
+and each window's metrics, all from one pass over the transactions, computed once for all schemes:
+`clientela.engine.shared`), and the whole
 `clientela segment --scheme abc` process against a Python process that runs the hand-written SQL
 and writes the same CSV. Peak memory is each child's maximum resident set (wait4 ru_maxrss).
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from clientela.engine.activity import growth, months_back, orders, recency, regularity
+from clientela.engine.activity import SALES_ACTIVITY, growth, months_back, orders, recency, regularity, sales_activity
 from clientela.engine.window import Window
 from tests.fixtures.engines import transactions_table
 
@@ -129,6 +129,37 @@ def test_average_and_largest_order_are_document_totals_with_returns_netted(backe
     assert (result[2]["average_order"], result[2]["largest_order"]) == (700, 700)
     assert result[3]["average_order"] == 1000.333333333  # 3001 / 3, rounded to 9 decimals on every backend
     assert set(result) == {1, 2, 3}
+
+
+def test_without_document_ids_an_order_is_a_customers_purchases_of_one_day(backend):
+    rows = [
+        (1, date(2024, 2, 1), None, 1, 3000, None),
+        (1, date(2024, 2, 1), None, 1, 2000, None),  # Feb 1 = 5000
+        (1, date(2024, 3, 1), None, 1, 1000, None),
+        (1, date(2024, 3, 9), None, -1, -400, None),  # a return on its own day: an order of −400
+        (1, date(2023, 6, 1), None, 1, 90_000, None),  # outside the window
+        (2, date(2024, 5, 1), None, 1, 700, None),
+    ]
+    lines = transactions_table(backend, rows).drop("document_id")
+    window = Window(date(2024, 6, 30), 12)
+    result = by_customer(sales_activity(lines, window, ("orders", "average_order", "largest_order", "revenue", "active_months")))
+    assert (result[1]["orders"], result[1]["largest_order"], result[1]["revenue"]) == (3, 5000, 5600)
+    assert result[1]["average_order"] == 1866.666666667 and result[1]["active_months"] == 2  # 5600 / 3, rounded to 9 decimals
+    assert (result[2]["orders"], result[2]["average_order"], result[2]["largest_order"]) == (1, 700, 700)
+    assert set(result) == {1, 2}
+
+
+def test_one_pass_gives_every_metric_of_the_separate_parts(backend):
+    # Customer 3 bought only before the window but within the three years: in the years, not in the window.
+    table = transactions_table(backend, [*YEAR_2024, sale(2, date(2024, 3, 5), 400, "x"), sale(2, date(2024, 4, 5), 600, "x"), sale(3, date(2022, 5, 1), 800)])
+    window = Window(date(2024, 12, 31), 12)
+    together = by_customer(sales_activity(table, window, SALES_ACTIVITY))
+    parts = [regularity(table, window), orders(table, window), growth(table, window.as_of)]
+    for part in parts:
+        for customer, row in by_customer(part).items():
+            assert {name: together[customer][name] for name in row} == row
+    assert together[2]["orders"] == 1 and together[2]["largest_order"] == 1000  # one document over two months
+    assert together[3]["revenue"] is None and together[3]["third_year_revenue"] == 800
 
 
 def test_year_over_year_growth_of_the_last_two_years(backend):

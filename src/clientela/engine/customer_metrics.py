@@ -1,12 +1,12 @@
 """Every per-customer metric of the engine in one table: the fixed vocabulary rules are written in."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ibis.expr.types import Table
 
-from clientela.engine.activity import ZERO_FILLED, growth, orders, recency, regularity
+from clientela.engine.activity import SALES_ACTIVITY, ZERO_FILLED, recency, sales_activity
 from clientela.engine.inputs import Inputs
-from clientela.engine.metrics import KEY_METRICS, key_parts, with_parts
+from clientela.engine.metrics import KEY_METRICS, PAYMENT_METRICS, key_parts, with_parts
 from clientela.engine.window import Window
 
 # name -> what it measures; money is in cents, ratios are fractions (0.2 = 20 %).
@@ -42,7 +42,8 @@ MONEY_METRICS = frozenset(name for name, meaning in METRICS.items() if "(cents)"
 def customer_metrics(inputs: Inputs, window: Window, names: Iterable[str] = METRICS) -> Table:
     """One row per customer with the metrics of `METRICS` named in `names` (all by default) for the window.
 
-    Only the parts that the named metrics need are computed.
+    Only the parts that the named metrics need are computed, and every sales metric comes from
+    one pass over the transactions (`clientela.engine.activity.sales_activity`).
 
     Examples
     --------
@@ -57,17 +58,9 @@ def customer_metrics(inputs: Inputs, window: Window, names: Iterable[str] = METR
     stored = inputs.stored_metrics(window, wanted)
     if stored is not None:
         return stored
-    activity = [part for part, columns in _PARTS if set(columns) & set(wanted)]
-    # The monthly amounts add up to the revenue: no separate pass over the transactions for it.
-    key_names = [name for name in wanted if not (name == "revenue" and regularity in activity)]
-    parts = key_parts(inputs, window, key_names) + [part(inputs.transactions, window) for part in activity]
+    sales = [name for name in wanted if name in SALES_ACTIVITY]
+    parts = [sales_activity(inputs.transactions, window, sales)] if sales else []
+    parts += key_parts(inputs, window, [name for name in wanted if name in PAYMENT_METRICS])
+    if {"recency_days", "tenure_days"} & set(wanted):
+        parts.append(recency(inputs.transactions, window.as_of))
     return with_parts(inputs, parts, wanted, (*KEY_METRICS, *ZERO_FILLED))
-
-
-# Each part of the activity metrics and the columns it gives.
-_PARTS: tuple[tuple[Callable[[Table, Window], Table], tuple[str, ...]], ...] = (
-    (regularity, ("active_months", "monthly_mean", "monthly_std", "monthly_cv", "quarterly_mean", "quarterly_std", "quarterly_cv")),
-    (orders, ("average_order", "largest_order")),
-    (lambda transactions, window: growth(transactions, window.as_of), ("last_year_revenue", "previous_year_revenue", "third_year_revenue", "growth_last_year", "growth_year_before")),
-    (lambda transactions, window: recency(transactions, window.as_of), ("recency_days", "tenure_days")),
-)

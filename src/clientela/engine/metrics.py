@@ -41,6 +41,11 @@ def within(table: Table, window: Window) -> BooleanValue:
     return (table.date > ibis.literal(window.start)) & (table.date <= ibis.literal(window.as_of))
 
 
+def order_key(sales: Table) -> str:
+    """The column that tells orders apart: `document_id`, or `date` for lines without one (an order is then a customer's purchases of one day)."""
+    return "document_id" if "document_id" in sales.columns else "date"
+
+
 def in_window(table: Table, window: Window) -> Table:
     """Rows of `table` whose `date` lies in the window."""
     return table.filter(within(table, window))
@@ -82,7 +87,7 @@ def sales_total(sales: Table, name: str, where: BooleanValue | None = None) -> V
         "revenue": lambda: sales.amount_cents.sum(where=where),
         "profit": lambda: (sales.amount_cents - sales.cost_cents.fill_null(sales.amount_cents)).sum(where=where),
         "units": lambda: sales.units.fill_null(0).sum(where=where),
-        "orders": lambda: sales.document_id.nunique(where=where),
+        "orders": lambda: sales[order_key(sales)].nunique(where=where),
     }
     return totals[name]().cast("int64")
 

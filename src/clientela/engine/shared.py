@@ -17,7 +17,8 @@ def with_shared_metrics(inputs: Inputs, schemes: Iterable[SchemeDefinition], as_
 
     The tables are computed now, as temporary tables of `connection` (the backend the inputs live
     on), so that classifying each scheme afterwards ranks stored metrics instead of aggregating
-    the transactions again. The classes are the same as without: the stored tables hold the same
+    the transactions again; without a `customers` table, the ids seen in the transactions and
+    payments are stored once as that table. The classes are the same as without: the stored tables hold the same
     expressions' results.
 
     Examples
@@ -34,6 +35,9 @@ def with_shared_metrics(inputs: Inputs, schemes: Iterable[SchemeDefinition], as_
     >>> [row["class"] for row in AbcScheme().classify(shared, datetime.date(2024, 6, 30)).order_by("customer_id").to_pyarrow().to_pylist()]
     ['A', 'B']
     """
+    if inputs.customers is None:
+        # Every id of the transactions and payments, found once instead of by every scheme.
+        inputs = replace(inputs, customers=connection.create_table(ibis.util.gen_name("customers"), inputs.customer_ids(), temp=True))
     names: dict[Window, set[str]] = {}
     for scheme in schemes:
         if scheme.metric_names():

@@ -234,11 +234,13 @@ def _shape(raw: Table, checks: list[_Checked], payments: bool) -> Table:
         return raw.select(customer_id=values["customer_id"], date=values["date"], amount_cents=values["amount"])
     amount = values["amount"]
     profit = values.get("profit")
+    # Without document ids there is no document_id column: an order is then a customer's purchases of
+    # one day (`clientela.engine.metrics.order_key`), which the engine counts from the dates.
+    documents = {"document_id": raw.document_id.cast("string")} if "document_id" in raw.columns else {}
     return raw.select(
         customer_id=values["customer_id"],
         date=values["date"],
-        # Without document ids, an order is a customer's purchases of one day.
-        document_id=raw.document_id.cast("string") if "document_id" in raw.columns else values["date"].cast("string"),
+        **documents,
         units=values.get("units", ibis.literal(None, "int64")),
         amount_cents=amount,
         cost_cents=(amount - profit) if profit is not None else ibis.literal(None, "int64"),

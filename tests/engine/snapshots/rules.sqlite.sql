@@ -1,375 +1,130 @@
-WITH "t7" AS (
-  SELECT
-    "t6"."customer_id",
-    "t6"."month",
-    SUM("t6"."amount_cents") AS "amount"
-  FROM (
-    SELECT
-      "t1"."customer_id",
-      "t1"."date",
-      "t1"."document_id",
-      "t1"."product_id",
-      "t1"."units",
-      "t1"."amount_cents",
-      "t1"."cost_cents",
-      (
-        24293 - (
-          (
-            (
-              CAST(CAST(STRFTIME('%Y', "t1"."date") AS INTEGER) AS INTEGER) * 12
-            ) + CAST(CAST(STRFTIME('%m', "t1"."date") AS INTEGER) AS INTEGER)
-          ) - 1
-        )
-      ) - IIF(CAST(STRFTIME('%d', "t1"."date") AS INTEGER) > 30, 1, 0) AS "month"
-    FROM "transactions" AS "t1"
-    WHERE
-      "t1"."date" > '2023-06-30' AND "t1"."date" <= '2024-06-30'
-  ) AS "t6"
-  GROUP BY
-    1,
-    2
-)
 SELECT
-  "t22"."customer_id",
+  "t11"."customer_id",
   CASE
-    WHEN "t22"."growth_last_year" >= (
+    WHEN "t11"."growth_last_year" >= (
       CAST(200000000000 AS REAL) / 1000000000000
     )
     THEN 'A'
     WHEN (
-      "t22"."growth_last_year" >= (
+      "t11"."growth_last_year" >= (
         CAST(100000000000 AS REAL) / 1000000000000
       )
     )
     AND (
-      "t22"."growth_year_before" >= (
+      "t11"."growth_year_before" >= (
         CAST(100000000000 AS REAL) / 1000000000000
       )
     )
     AND (
-      "t22"."active_months" >= (
+      "t11"."active_months" >= (
         CAST(10000000000000 AS REAL) / 1000000000000
       )
     )
     THEN 'B'
     ELSE 'C'
   END AS "class",
-  "t22"."value",
-  "t22"."rank",
-  "t22"."share",
+  "t11"."value",
+  "t11"."rank",
+  "t11"."share",
   CASE
-    WHEN "t22"."growth_last_year" >= (
+    WHEN "t11"."growth_last_year" >= (
       CAST(200000000000 AS REAL) / 1000000000000
     )
     THEN 1
     WHEN (
-      "t22"."growth_last_year" >= (
+      "t11"."growth_last_year" >= (
         CAST(100000000000 AS REAL) / 1000000000000
       )
     )
     AND (
-      "t22"."growth_year_before" >= (
+      "t11"."growth_year_before" >= (
         CAST(100000000000 AS REAL) / 1000000000000
       )
     )
     AND (
-      "t22"."active_months" >= (
+      "t11"."active_months" >= (
         CAST(10000000000000 AS REAL) / 1000000000000
       )
     )
     THEN 2
     ELSE CAST(NULL AS INTEGER)
   END AS "matched_rule",
-  "t22"."active_months",
-  "t22"."growth_last_year",
-  "t22"."growth_year_before"
+  "t11"."active_months",
+  "t11"."growth_last_year",
+  "t11"."growth_year_before"
 FROM (
   SELECT
-    "t21"."customer_id",
-    "t21"."revenue",
-    "t21"."active_months",
-    "t21"."growth_last_year",
-    "t21"."growth_year_before",
-    "t21"."value",
-    "t21"."rank",
+    "t10"."customer_id",
+    "t10"."revenue",
+    "t10"."active_months",
+    "t10"."growth_last_year",
+    "t10"."growth_year_before",
+    "t10"."value",
+    "t10"."rank",
     IIF(
       (
-        "t21"."value" > 0
+        "t10"."value" > 0
       )
       AND (
-        CAST(SUM("t21"."value") FILTER(WHERE
-          "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0
+        CAST(SUM("t10"."value") FILTER(WHERE
+          "t10"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0
       ),
-      "t21"."value" / CAST(SUM("t21"."value") FILTER(WHERE
-        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
+      "t10"."value" / CAST(SUM("t10"."value") FILTER(WHERE
+        "t10"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
       0.0
     ) AS "share",
     IIF(
-      CAST(SUM("t21"."value") FILTER(WHERE
-        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0,
-      CAST(SUM("t21"."value") FILTER(WHERE
-        "t21"."value" > 0) OVER (
-        ORDER BY "t21"."rank" ASC NULLS LAST
+      CAST(SUM("t10"."value") FILTER(WHERE
+        "t10"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL) > 0,
+      CAST(SUM("t10"."value") FILTER(WHERE
+        "t10"."value" > 0) OVER (
+        ORDER BY "t10"."rank" ASC NULLS LAST
         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-      ) AS REAL) / CAST(SUM("t21"."value") FILTER(WHERE
-        "t21"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
+      ) AS REAL) / CAST(SUM("t10"."value") FILTER(WHERE
+        "t10"."value" > 0) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS REAL),
       0.0
     ) AS "cumulative_share"
   FROM (
     SELECT
-      "t20"."customer_id",
-      "t20"."revenue",
-      "t20"."active_months",
-      "t20"."growth_last_year",
-      "t20"."growth_year_before",
-      "t20"."value",
+      "t9"."customer_id",
+      "t9"."revenue",
+      "t9"."active_months",
+      "t9"."growth_last_year",
+      "t9"."growth_year_before",
+      "t9"."value",
       (
         ROW_NUMBER() OVER (
-          ORDER BY "t20"."value" DESC, "t20"."customer_id" ASC NULLS LAST
+          ORDER BY "t9"."value" DESC, "t9"."customer_id" ASC NULLS LAST
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1
       ) + 1 AS "rank"
     FROM (
       SELECT
-        "t19"."customer_id",
-        "t19"."revenue",
-        "t19"."active_months",
-        "t19"."growth_last_year",
-        "t19"."growth_year_before",
-        "t19"."revenue" AS "value"
+        "t8"."customer_id",
+        "t8"."revenue",
+        "t8"."active_months",
+        "t8"."growth_last_year",
+        "t8"."growth_year_before",
+        "t8"."revenue" AS "value"
       FROM (
         SELECT
-          "t4"."customer_id",
-          COALESCE("t18"."revenue", 0) AS "revenue",
-          COALESCE("t18"."active_months", 0) AS "active_months",
-          COALESCE("t18"."monthly_mean", 0) AS "monthly_mean",
-          COALESCE("t18"."monthly_std", 0) AS "monthly_std",
-          "t18"."monthly_cv",
-          COALESCE("t18"."quarterly_mean", 0) AS "quarterly_mean",
-          COALESCE("t18"."quarterly_std", 0) AS "quarterly_std",
-          "t18"."quarterly_cv",
-          COALESCE("t14"."last_year_revenue", 0) AS "last_year_revenue",
-          COALESCE("t14"."previous_year_revenue", 0) AS "previous_year_revenue",
-          COALESCE("t14"."third_year_revenue", 0) AS "third_year_revenue",
-          "t14"."growth_last_year",
-          "t14"."growth_year_before"
+          "t3"."customer_id",
+          COALESCE("t7"."revenue", 0) AS "revenue",
+          COALESCE("t7"."active_months", 0) AS "active_months",
+          "t7"."growth_last_year",
+          "t7"."growth_year_before"
         FROM (
           SELECT DISTINCT
             "t0"."id" AS "customer_id"
           FROM "customers" AS "t0"
           WHERE
             "t0"."status" <> 'prospect'
-        ) AS "t4"
-        LEFT OUTER JOIN (
-          SELECT
-            "t12"."customer_id",
-            "t12"."total" AS "revenue",
-            "t12"."active_months",
-            (
-              (
-                (
-                  (
-                    CAST("t12"."total" AS REAL) / 12
-                  ) * CAST(1000000000 AS REAL)
-                ) + 6755399441055744
-              ) - 6755399441055744
-            ) / CAST(1000000000 AS REAL) AS "monthly_mean",
-            (
-              (
-                (
-                  SQRT(
-                    MAX(
-                      CAST((
-                        (
-                          "t12"."squares" * 12
-                        ) - (
-                          CAST("t12"."total" AS REAL) * CAST("t12"."total" AS REAL)
-                        )
-                      ) AS REAL) / 144,
-                      0
-                    )
-                  ) * CAST(1000000000 AS REAL)
-                ) + 6755399441055744
-              ) - 6755399441055744
-            ) / CAST(1000000000 AS REAL) AS "monthly_std",
-            IIF(
-              (
-                (
-                  (
-                    (
-                      (
-                        CAST("t12"."total" AS REAL) / 12
-                      ) * CAST(1000000000 AS REAL)
-                    ) + 6755399441055744
-                  ) - 6755399441055744
-                ) / CAST(1000000000 AS REAL)
-              ) > 0,
-              (
-                (
-                  (
-                    (
-                      CAST((
-                        (
-                          (
-                            (
-                              SQRT(
-                                MAX(
-                                  CAST((
-                                    (
-                                      "t12"."squares" * 12
-                                    ) - (
-                                      CAST("t12"."total" AS REAL) * CAST("t12"."total" AS REAL)
-                                    )
-                                  ) AS REAL) / 144,
-                                  0
-                                )
-                              ) * CAST(1000000000 AS REAL)
-                            ) + 6755399441055744
-                          ) - 6755399441055744
-                        ) / CAST(1000000000 AS REAL)
-                      ) AS REAL) / (
-                        (
-                          (
-                            (
-                              (
-                                CAST("t12"."total" AS REAL) / 12
-                              ) * CAST(1000000000 AS REAL)
-                            ) + 6755399441055744
-                          ) - 6755399441055744
-                        ) / CAST(1000000000 AS REAL)
-                      )
-                    ) * CAST(1000000000 AS REAL)
-                  ) + 6755399441055744
-                ) - 6755399441055744
-              ) / CAST(1000000000 AS REAL),
-              NULL
-            ) AS "monthly_cv",
-            (
-              (
-                (
-                  (
-                    CAST("t12"."total" AS REAL) / 4
-                  ) * CAST(1000000000 AS REAL)
-                ) + 6755399441055744
-              ) - 6755399441055744
-            ) / CAST(1000000000 AS REAL) AS "quarterly_mean",
-            (
-              (
-                (
-                  SQRT(
-                    MAX(
-                      CAST((
-                        (
-                          "t16"."quarter_squares" * 4
-                        ) - (
-                          CAST("t12"."total" AS REAL) * CAST("t12"."total" AS REAL)
-                        )
-                      ) AS REAL) / 16,
-                      0
-                    )
-                  ) * CAST(1000000000 AS REAL)
-                ) + 6755399441055744
-              ) - 6755399441055744
-            ) / CAST(1000000000 AS REAL) AS "quarterly_std",
-            IIF(
-              (
-                (
-                  (
-                    (
-                      (
-                        CAST("t12"."total" AS REAL) / 4
-                      ) * CAST(1000000000 AS REAL)
-                    ) + 6755399441055744
-                  ) - 6755399441055744
-                ) / CAST(1000000000 AS REAL)
-              ) > 0,
-              (
-                (
-                  (
-                    (
-                      CAST((
-                        (
-                          (
-                            (
-                              SQRT(
-                                MAX(
-                                  CAST((
-                                    (
-                                      "t16"."quarter_squares" * 4
-                                    ) - (
-                                      CAST("t12"."total" AS REAL) * CAST("t12"."total" AS REAL)
-                                    )
-                                  ) AS REAL) / 16,
-                                  0
-                                )
-                              ) * CAST(1000000000 AS REAL)
-                            ) + 6755399441055744
-                          ) - 6755399441055744
-                        ) / CAST(1000000000 AS REAL)
-                      ) AS REAL) / (
-                        (
-                          (
-                            (
-                              (
-                                CAST("t12"."total" AS REAL) / 4
-                              ) * CAST(1000000000 AS REAL)
-                            ) + 6755399441055744
-                          ) - 6755399441055744
-                        ) / CAST(1000000000 AS REAL)
-                      )
-                    ) * CAST(1000000000 AS REAL)
-                  ) + 6755399441055744
-                ) - 6755399441055744
-              ) / CAST(1000000000 AS REAL),
-              NULL
-            ) AS "quarterly_cv"
-          FROM (
-            SELECT
-              "t8"."customer_id",
-              SUM(CAST("t8"."amount" > 0 AS INTEGER)) AS "active_months",
-              SUM("t8"."amount") AS "total",
-              SUM(CAST("t8"."amount" AS REAL) * CAST("t8"."amount" AS REAL)) AS "squares"
-            FROM "t7" AS "t8"
-            GROUP BY
-              1
-          ) AS "t12"
-          INNER JOIN (
-            SELECT
-              "t13"."customer_id",
-              SUM(CAST("t13"."amount" AS REAL) * CAST("t13"."amount" AS REAL)) AS "quarter_squares"
-            FROM (
-              SELECT
-                "t9"."customer_id",
-                "t9"."quarter",
-                SUM("t9"."amount") AS "amount"
-              FROM (
-                SELECT
-                  "t8"."customer_id",
-                  "t8"."month",
-                  "t8"."amount",
-                  CAST(FLOOR(CAST((
-                    "t8"."month"
-                  ) AS REAL) / (
-                    3
-                  )) AS INTEGER) AS "quarter"
-                FROM "t7" AS "t8"
-              ) AS "t9"
-              GROUP BY
-                1,
-                2
-            ) AS "t13"
-            GROUP BY
-              1
-          ) AS "t16"
-            ON "t12"."customer_id" = "t16"."customer_id"
-        ) AS "t18"
-          ON "t4"."customer_id" = "t18"."customer_id"
+        ) AS "t3"
         LEFT OUTER JOIN (
           SELECT
             "t5"."customer_id",
-            "t5"."last_year_revenue",
-            "t5"."previous_year_revenue",
-            "t5"."third_year_revenue",
+            "t5"."revenue",
+            IIF("t5"."_m0" > 0, 1, 0) + IIF("t5"."_m1" > 0, 1, 0) + IIF("t5"."_m2" > 0, 1, 0) + IIF("t5"."_m3" > 0, 1, 0) + IIF("t5"."_m4" > 0, 1, 0) + IIF("t5"."_m5" > 0, 1, 0) + IIF("t5"."_m6" > 0, 1, 0) + IIF("t5"."_m7" > 0, 1, 0) + IIF("t5"."_m8" > 0, 1, 0) + IIF("t5"."_m9" > 0, 1, 0) + IIF("t5"."_m10" > 0, 1, 0) + IIF("t5"."_m11" > 0, 1, 0) AS "active_months",
             IIF(
               "t5"."previous_year_revenue" > 0,
               (
@@ -398,47 +153,107 @@ FROM (
             ) AS "growth_year_before"
           FROM (
             SELECT
-              "t3"."customer_id",
+              "t4"."customer_id",
+              SUM("t4"."amount_cents") FILTER(WHERE
+                (
+                  "t4"."month" >= 0
+                ) AND (
+                  "t4"."month" < 12
+                )) AS "revenue",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 0), 0) AS "_m0",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 1), 0) AS "_m1",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 2), 0) AS "_m2",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 3), 0) AS "_m3",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 4), 0) AS "_m4",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 5), 0) AS "_m5",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 6), 0) AS "_m6",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 7), 0) AS "_m7",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 8), 0) AS "_m8",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 9), 0) AS "_m9",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 10), 0) AS "_m10",
+              COALESCE(SUM("t4"."amount_cents") FILTER(WHERE
+                "t4"."month" = 11), 0) AS "_m11",
               COALESCE(
-                SUM("t3"."amount_cents") FILTER(WHERE
+                SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t3"."date" > '2023-06-30'
-                  ) AND (
-                    "t3"."date" <= '2024-06-30'
+                    (
+                      "t4"."month" >= 0
+                    ) AND (
+                      "t4"."month" < 12
+                    )
+                  )
+                  OR (
+                    "t4"."month" = -1
                   )),
                 0
               ) AS "last_year_revenue",
               COALESCE(
-                SUM("t3"."amount_cents") FILTER(WHERE
+                SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t3"."date" > '2022-06-30'
-                  ) AND (
-                    "t3"."date" <= '2023-06-30'
+                    (
+                      "t4"."month" >= 12
+                    ) AND (
+                      "t4"."month" < 24
+                    )
+                  )
+                  OR (
+                    "t4"."month" = -2
                   )),
                 0
               ) AS "previous_year_revenue",
               COALESCE(
-                SUM("t3"."amount_cents") FILTER(WHERE
+                SUM("t4"."amount_cents") FILTER(WHERE
                   (
-                    "t3"."date" > '2021-06-30'
-                  ) AND (
-                    "t3"."date" <= '2022-06-30'
+                    (
+                      "t4"."month" >= 24
+                    ) AND (
+                      "t4"."month" < 36
+                    )
+                  )
+                  OR (
+                    "t4"."month" = -3
                   )),
                 0
               ) AS "third_year_revenue"
             FROM (
               SELECT
-                *
+                "t1"."customer_id",
+                "t1"."date",
+                "t1"."document_id",
+                "t1"."product_id",
+                "t1"."units",
+                "t1"."amount_cents",
+                "t1"."cost_cents",
+                (
+                  24293 - (
+                    (
+                      (
+                        CAST(CAST(STRFTIME('%Y', "t1"."date") AS INTEGER) AS INTEGER) * 12
+                      ) + CAST(CAST(STRFTIME('%m', "t1"."date") AS INTEGER) AS INTEGER)
+                    ) - 1
+                  )
+                ) - IIF(CAST(STRFTIME('%d', "t1"."date") AS INTEGER) > 30, 1, 0) AS "month"
               FROM "transactions" AS "t1"
               WHERE
                 "t1"."date" > '2021-06-30' AND "t1"."date" <= '2024-06-30'
-            ) AS "t3"
+            ) AS "t4"
             GROUP BY
               1
           ) AS "t5"
-        ) AS "t14"
-          ON "t4"."customer_id" = "t14"."customer_id"
-      ) AS "t19"
-    ) AS "t20"
-  ) AS "t21"
-) AS "t22"
+        ) AS "t7"
+          ON "t3"."customer_id" = "t7"."customer_id"
+      ) AS "t8"
+    ) AS "t9"
+  ) AS "t10"
+) AS "t11"

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from clientela.engine.activity import month_number
 from clientela.engine.inputs import Inputs
-from clientela.engine.metrics import Metric
+from clientela.engine.metrics import Metric, join_parts, order_key
 from clientela.engine.schemes.base import SchemeDefinition, SchemeName
 from clientela.engine.schemes.ranking import TOLERANCE, number
 
@@ -70,46 +70,42 @@ class VipScheme(SchemeDefinition):
 
     def classify(self, inputs: Inputs, as_of: date) -> Table:
         last = as_of.year * 12 + as_of.month - 1
+        w = self.window_months
         # One aggregation of the 2w months the registers need; the window's own months are its newer half.
-        history = self.monthly_amounts(inputs, last - 2 * self.window_months + 1, last)
-        amounts = history.filter(history.month > last - self.window_months)
-        registers = self._registers(history, last)
-        register = registers.filter(registers.month == last)
-        before = registers.filter(registers.month == last - 1)
-        vips = self._monthly_vips(amounts)
-        flags = {m: vips.month == m for m in range(last - self.window_months + 1, last + 1)}
-        pivot = vips.group_by("customer_id").aggregate(
-            vip_months=vips.count().cast("int64"),
-            **{f"m{m}": ibis.ifelse(flag, 1, 0).max() for m, flag in flags.items()},
-        )
+        history = self.monthly_amounts(inputs, last - 2 * w + 1, last)
+        amounts = history.filter(history.month > last - w)
+        # A month's VIPs depend on its amounts alone: ranked once for all 2w months.
+        vips = self._monthly_vips(history)
+        in_window = vips.month > last - w
+        flag = lambda condition: ibis.ifelse(condition, 1, 0).max()  # noqa: E731
+        months = range(last - w + 1, last + 1)
+        columns = {"vip_months": vips.count(where=in_window).cast("int64"), **{f"m{m}": flag(vips.month == m) for m in months}}
+        if self.mode == "monthly":
+            # The register of a month is the union of the monthly VIPs of its w months (that of M − 1 ends a month earlier).
+            columns.update(vip=flag(in_window), was_vip=flag((vips.month >= last - w) & (vips.month < last)))
+            parts = [vips.group_by("customer_id").aggregate(**columns)]
+        else:
+            registers = self._registers(history, last)
+            in_registers = registers.group_by("customer_id").aggregate(vip=flag(registers.month == last), was_vip=flag(registers.month == last - 1))
+            parts = [vips.group_by("customer_id").aggregate(**columns), in_registers]
         totals = amounts.group_by("customer_id").aggregate(value=amounts.amount.sum().cast("int64"))
-        ids = inputs.customer_ids()
-        table = (
-            ids.left_join(totals, "customer_id")
-            .select(ids.customer_id, value=totals.value.fill_null(0))
-            .left_join(register.select("customer_id", vip=ibis.literal(True)), "customer_id")
-            .drop("customer_id_right")
-            .left_join(before.select("customer_id", was_vip=ibis.literal(True)), "customer_id")
-            .drop("customer_id_right")
-            .left_join(pivot, "customer_id")
-            .drop("customer_id_right")
-        )
-        vip = table.vip.fill_null(False)
-        fell_out = table.was_vip.fill_null(False) & ~vip
+        table = join_parts(inputs, [totals, *parts], ("value", "vip", "was_vip", *columns))
+        vip = table.vip == 1
+        fell_out = (table.was_vip == 1) & ~vip
         contender = ~vip & (table.value > 0)
         order = [ibis.desc(table.value), ibis.asc(table.customer_id)]
         good_rank = ibis.row_number().over(ibis.window(group_by=[contender], order_by=order)) + 1
         contenders = table.value.count(where=contender).over(ibis.window())
         good = contender & (good_rank <= (contenders * number(self.good_share) - number(TOLERANCE)).ceil())
         months_vip = ibis.literal("")
-        for m in flags:
-            months_vip = months_vip + ibis.ifelse(table[f"m{m}"].fill_null(0) == 1, f",{_label(m)}", "")
+        for m in months:
+            months_vip = months_vip + ibis.ifelse(table[f"m{m}"] == 1, f",{_label(m)}", "")
         return table.select(
             "customer_id",
             ibis.cases((vip, "vip"), (good | fell_out, "good"), else_="regular").name("class"),
             "value",
             (ibis.row_number().over(ibis.window(order_by=order)) + 1).name("rank"),
-            vip_months=table.vip_months.fill_null(0),
+            vip_months=table.vip_months,
             months_vip=months_vip.substr(1),
             fell_out=fell_out,
             vip_threshold=number(self.vip_share),
@@ -129,7 +125,7 @@ class VipScheme(SchemeDefinition):
             Metric.PAYMENTS: lambda: rows.count(),
             Metric.UNITS: lambda: rows.units.fill_null(0).sum(),
             Metric.PROFIT: lambda: (rows.amount_cents - rows.cost_cents.fill_null(rows.amount_cents)).sum(),
-            Metric.ORDERS: lambda: rows.document_id.nunique(),
+            Metric.ORDERS: lambda: rows[order_key(rows)].nunique(),
         }
         return rows.group_by(["customer_id", "month"]).aggregate(amount=amount[self.metric]().cast("int64"))
 
