@@ -218,3 +218,38 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar of {self.user}"
+
+
+class CustomerPolicy(models.Model):
+    """The policy a customer follows now: the most demanding among their classes in the latest snapshots.
+
+    Derived data, so that compliance is a plain join: `services.customer_policies_refresh` works it
+    out again whenever its `CustomerPolicyBasis` changed (policies, schemes or snapshots).
+    """
+
+    customer = models.OneToOneField(Customer, on_delete=models.CASCADE, primary_key=True, related_name="current_policy")
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "followup_customer_policies"
+        ordering = ["customer_id"]
+        verbose_name = _("customer's current policy")
+        verbose_name_plural = _("customers' current policies")
+
+    def __str__(self) -> str:
+        return f"{self.customer_id}: {self.policy_id}"
+
+
+class CustomerPolicyBasis(models.Model):
+    """What the stored customer policies were worked out from (one row): the active policies, most demanding first,
+    each with the latest snapshot of its scheme."""
+
+    key = models.TextField(_("basis"))
+
+    class Meta:
+        db_table = "followup_customer_policy_basis"
+        ordering = ["id"]
+        verbose_name = _("basis of the customers' current policies")
+
+    def __str__(self) -> str:
+        return self.key

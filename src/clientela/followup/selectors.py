@@ -11,23 +11,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from clientela.crm.models import Customer, Transaction, User
+from clientela.followup.current_policies import PERIOD_DAYS, customer_policies_refresh, interval_days, policies_in_order
 from clientela.followup.models import ContactLog, PlannedContact, Policy, UnplannedContact
-from clientela.segmentation.models import CustomerClass, Snapshot
-
-PERIOD_DAYS = {Policy.Period.WEEK: 7, Policy.Period.MONTH: 30}
-
-
-def interval_days(policy: Policy) -> int:
-    """Days between two contacts that meet the policy (7 / contacts a week, 30 / contacts a month)."""
-    return max(1, PERIOD_DAYS[Policy.Period(policy.period)] // policy.contacts)
-
-
-def latest_snapshots() -> QuerySet[Snapshot]:
-    """The newest snapshot of every active scheme."""
-    newest: dict[int, int] = {}
-    for snapshot_id, scheme_id in Snapshot.objects.filter(scheme__active=True).order_by("scheme_id", "-as_of", "-version").values_list("id", "scheme_id"):
-        newest.setdefault(scheme_id, snapshot_id)
-    return Snapshot.objects.filter(id__in=newest.values())
 
 
 @dataclass(frozen=True)
@@ -40,29 +25,18 @@ class FollowedCustomer:
     policy: Policy
 
 
-def _policies_in_order() -> list[Policy]:
-    """The active policies, most demanding first (shortest interval, then priority)."""
-    return sorted(Policy.objects.filter(active=True), key=lambda p: (interval_days(p), p.priority, p.scheme, p.class_label))
-
-
 def _with_policy(customers: QuerySet[Customer], policies: list[Policy], *, required: bool = True) -> QuerySet[Customer]:
-    """`customers` annotated with `policy_index`: the position in `policies` of the first policy (the most demanding) for
-    one of their current classes; only those that follow one unless `required` is False (None for the others)."""
-    latest = dict(latest_snapshots().values_list("scheme__name", "id"))
-    index = [When(snapshot_id=latest[p.scheme], label=p.class_label, then=Value(n)) for n, p in enumerate(policies) if p.scheme in latest]
-    first = (
-        CustomerClass.objects.filter(customer=OuterRef("pk"), snapshot_id__in=[latest[p.scheme] for p in policies if p.scheme in latest])
-        .values("customer")
-        .annotate(policy_index=Min(Case(*index, output_field=IntegerField())))
-        .values("policy_index")
-    )
-    annotated = customers.annotate(policy_index=Subquery(first))
+    """`customers` annotated with `policy_index`: the position in `policies` of their current policy (the most demanding
+    among their current classes, stored); only those that follow one unless `required` is False (None for the others)."""
+    customer_policies_refresh(policies=policies)
+    index = Case(*(When(current_policy__policy=policy.pk, then=Value(n)) for n, policy in enumerate(policies)), output_field=IntegerField())
+    annotated = customers.annotate(policy_index=index)
     return annotated.filter(policy_index__isnull=False) if required else annotated
 
 
 def followed_customers(customers: QuerySet[Customer]) -> list[FollowedCustomer]:
     """The customers of `customers` that have a policy for one of their current classes."""
-    policies = _policies_in_order()
+    policies = policies_in_order()
     return [
         FollowedCustomer(customer, policies[customer.policy_index].scheme, policies[customer.policy_index].class_label, policies[customer.policy_index])
         for customer in _with_policy(customers, policies).order_by("pk")
@@ -96,7 +70,7 @@ class ClassCompliance:
 
 def compliance(*, customers: QuerySet[Customer], start: date, end: date) -> list[ClassCompliance]:
     """Compliance per class for the dates start … end (inclusive)."""
-    policies = _policies_in_order()
+    policies = policies_in_order()
     return _class_compliance(_compliance_counts(customers, policies, start, end, today=end), policies, (end - start).days + 1)
 
 
@@ -200,7 +174,7 @@ class SalespersonCompliance:
 
 def compliance_by_salesperson(*, customers: QuerySet[Customer], start: date, end: date, today: date) -> list[SalespersonCompliance]:
     """Compliance and overdue customers per owner of `customers`, counted in one query whatever the number of owners."""
-    policies = _policies_in_order()
+    policies = policies_in_order()
     by_owner: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for count in _compliance_counts(customers, policies, start, end, today, "owner_id"):
         by_owner[count["owner_id"]].append(count)

@@ -10,12 +10,13 @@ from django.utils import timezone
 from clientela.crm.models import Customer, User
 from clientela.crm.models.customers import Channel
 from clientela.crm.selectors.customers import customers_visible_to
+from clientela.followup.current_policies import customer_policies_refresh
 from clientela.followup.models import CalendarFeed, ContactLog, GroupActivity, PlannedContact, Policy
 
 
 @transaction.atomic
 def policy_save(*, scheme: str, class_label: str, contacts: int, period: str, channel: str, minutes: int, priority: int, active: bool = True) -> Policy:
-    """Create or edit the policy of a class; a change of any rule bumps its version."""
+    """Create or edit the policy of a class; a change of any rule bumps its version, and the customers' current policies follow."""
     policy = Policy.objects.select_for_update().filter(scheme=scheme, class_label=class_label).first() or Policy(
         scheme=scheme, class_label=class_label, version=0
     )
@@ -28,6 +29,7 @@ def policy_save(*, scheme: str, class_label: str, contacts: int, period: str, ch
     policy.updated_at = timezone.now()
     policy.full_clean()
     policy.save()
+    customer_policies_refresh()
     return policy
 
 

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from clientela.crm.models import Customer, User
+from clientela.followup.current_policies import customer_policies_refresh
 from clientela.pipeline.models import CustomerMerge, PipelineEntry, StageChange, stage_rank
 
 # One-to-one records (profile, preferences, pipeline entry) of the merged customer fill the kept one's blanks.
@@ -50,6 +51,7 @@ def customers_merge(*, user: User, kept: Customer, merged: Customer) -> Customer
         kept=kept, merged_external_id=merged.external_id, merged_name=merged.name, by=user, moved={k: v for k, v in moved.items() if v}
     )
     merged.delete()
+    customer_policies_refresh(customer_ids=[kept.pk])  # the kept customer has the merged one's classes too
     if further and further != stage_before:
         entry = PipelineEntry.objects.get(customer=kept)
         StageChange.objects.create(customer=kept, from_stage=stage_before or "", to_stage=further, by=user, reason=f"merged with {merged.name} ({merged.external_id})")
