@@ -17,22 +17,16 @@ def interval_days(policy: Policy) -> int:
     return max(1, PERIOD_DAYS[Policy.Period(policy.period)] // policy.contacts)
 
 
-def latest_snapshots() -> QuerySet[Snapshot]:
-    """The newest snapshot of every active scheme."""
-    newest: dict[int, int] = {}
-    for snapshot_id, scheme_id in Snapshot.objects.filter(scheme__active=True).order_by("scheme_id", "-as_of", "-version").values_list("id", "scheme_id"):
-        newest.setdefault(scheme_id, snapshot_id)
-    return Snapshot.objects.filter(id__in=newest.values())
-
-
 def policies_in_order() -> list[Policy]:
     """The active policies, most demanding first (shortest interval, then priority)."""
     return sorted(Policy.objects.filter(active=True), key=lambda p: (interval_days(p), p.priority, p.scheme, p.class_label))
 
 
 def _ranked(policies: list[Policy]) -> list[tuple[Policy, int]]:
-    """The policies (most demanding first) whose scheme has a snapshot, each with its scheme's latest snapshot."""
-    latest = dict(latest_snapshots().values_list("scheme__name", "id"))
+    """The policies (most demanding first) whose scheme is active and has a snapshot, each with its scheme's latest one."""
+    latest: dict[str, int] = {}
+    for snapshot_id, scheme in Snapshot.objects.filter(scheme__active=True).order_by("scheme_id", "-as_of", "-version").values_list("id", "scheme__name"):
+        latest.setdefault(scheme, snapshot_id)
     return [(policy, latest[policy.scheme]) for policy in policies if policy.scheme in latest]
 
 
