@@ -65,3 +65,23 @@ class SnapshotRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} #{self.rank}"
+
+
+class TransactionDay(models.Model):
+    """The amounts of every transaction line of a day added up, so that a year of the company's revenue is a few hundred rows.
+
+    Kept by triggers on `transactions` (created by this app's migration 0002): every insert, update and delete, whatever
+    makes it, changes the day's total in its own transaction, so the total is never behind the lines.
+    """
+
+    day = models.DateField(_("day"), primary_key=True)
+    amount_cents = models.BigIntegerField(_("amount (cents)"))
+
+    class Meta:
+        db_table = "transaction_days"
+        ordering = ["day"]
+        verbose_name = _("transactions of a day")
+        verbose_name_plural = _("transactions per day")
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.amount_cents}"

@@ -10,10 +10,15 @@ from django.shortcuts import get_object_or_404
 from clientela.crm.models import Customer, Payment, Transaction, User
 
 
+def sees_every_customer(user: User) -> bool:
+    """Whether a user may see every customer (an admin)."""
+    return user.is_superuser or user.role == User.Role.ADMIN
+
+
 def customers_visible_to(user: User) -> QuerySet[Customer]:
     """Customers a user may see: admins all, supervisors their teams', salespeople their own."""
     customers = Customer.objects.all()
-    if user.is_superuser or user.role == User.Role.ADMIN:
+    if sees_every_customer(user):
         return customers
     if user.role == User.Role.SUPERVISOR:
         # The owners first (the supervisor and their teams' members): an OR across the join to teams scans every customer.
@@ -87,15 +92,12 @@ def customer_totals(*, customer: Customer, today: date) -> CustomerTotals:
     )
 
 
-def portfolio_summary(*, user: User, today: date) -> dict[str, int]:
-    """Counts and revenue of the last 12 months over the customers a user may see (two queries)."""
-    customers = customers_visible_to(user)
+def portfolio_counts(*, user: User) -> dict[str, int]:
+    """Customers (not prospects), prospects and lost customers among those a user may see, counted in one query."""
     prospect = Q(status=Customer.Status.PROSPECT)
-    counts = customers.aggregate(
+    return customers_visible_to(user).aggregate(
         customers=Count("pk", filter=~prospect), prospects=Count("pk", filter=prospect), lost=Count("pk", filter=Q(status=Customer.Status.LOST))
     )
-    revenue = Transaction.objects.filter(customer__in=customers, date__gt=today - timedelta(days=365)).aggregate(total=Sum("amount_cents"))
-    return {**counts, "revenue_12m_cents": revenue["total"] or 0}
 
 
 def customer_monthly_revenue(*, customer: Customer, last_month: date, months: int = 24) -> list[tuple[date, int]]:

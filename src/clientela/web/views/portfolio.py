@@ -10,7 +10,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from clientela.crm.models import Customer, Region, Tag, User
-from clientela.crm.selectors.customers import CustomerFilters, customer_list as customers_filtered, customers_visible_to, portfolio_summary
+from clientela.crm.selectors.customers import CustomerFilters, customer_list as customers_filtered, customers_visible_to, portfolio_counts
+from clientela.dashboards.selectors.revenue import revenue_12m
 
 PAGE_SIZE = 25
 
@@ -22,7 +23,7 @@ def _number(value: str | None) -> int | None:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Show the user's portfolio at a glance."""
-    summary = portfolio_summary(user=request.user, today=timezone.localdate())
+    summary = portfolio_counts(user=request.user) | {"revenue_12m_cents": revenue_12m(user=request.user, today=timezone.localdate())}
     return render(request, "web/home.html", {"summary": summary})
 
 
