@@ -34,18 +34,24 @@ def _basis(ranked: list[tuple[Policy, int]]) -> str:
     return json.dumps([[policy.pk, policy.scheme, policy.class_label, snapshot] for policy, snapshot in ranked])
 
 
-@transaction.atomic
 def customer_policies_refresh(*, policies: list[Policy] | None = None, customer_ids: list[int] | None = None) -> None:
     """Store every customer's current policy again unless the policies (`policies_in_order()` when not given) and the
     latest snapshots are those it was worked out from; with `customer_ids`, those customers' at least (their classes moved).
 
-    Snapshots are never changed once stored (a re-run stores a new one), so the basis tells when the table is out of date.
+    Snapshots are never changed once stored (a re-run stores a new one), so the basis tells when the table is out of
+    date; checking it is three small reads, outside any transaction.
     """
     ranked = _ranked(policies_in_order() if policies is None else policies)
     key = _basis(ranked)
+    if customer_ids or not CustomerPolicyBasis.objects.filter(key=key).exists():
+        _store(ranked, key, customer_ids)
+
+
+@transaction.atomic
+def _store(ranked: list[tuple[Policy, int]], key: str, customer_ids: list[int] | None) -> None:
     basis = CustomerPolicyBasis.objects.select_for_update().first() or CustomerPolicyBasis(key="")
     if basis.key == key and not customer_ids:
-        return
+        return  # stored meanwhile by another request
     stored = CustomerPolicy.objects.all()
     classes = CustomerClass.objects.filter(snapshot_id__in={snapshot for _, snapshot in ranked})
     if basis.key == key:
