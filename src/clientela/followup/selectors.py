@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from django.db.models import Case, Count, Exists, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -82,11 +82,13 @@ def _compliance_counts(
 
     Each customer's policy is looked up once: the rest is added up in Python from a few rows per policy.
     """
-    first, last = _day_bounds(start, end)
-    made = ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=first, at__lt=last).values("customer").annotate(n=Count("pk")).values("n")
+    first, after = _day_bounds(start, end)
+    made = ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=first, at__lt=after).values("customer").annotate(n=Count("pk")).values("n")
+    last = ContactLog.objects.filter(customer=OuterRef("pk")).order_by("-at").values("at")[:1]
     return list(
         _with_policy(customers, policies, required=False)
-        .annotate(made=Coalesce(Subquery(made), 0), late=_longest_interval_overdue(policies, today))
+        .annotate(made=Coalesce(Subquery(made), 0), last_contact=Subquery(last))
+        .annotate(late=_longest_interval_overdue(policies, today))
         .values(*group_by, "policy_index", "made", "late")
         .annotate(customers=Count("pk"))
         .order_by()
@@ -94,16 +96,14 @@ def _compliance_counts(
 
 
 def _longest_interval_overdue(policies: list[Policy], today: date) -> Case:
-    """The longest policy interval (in days) such that the customer's last contact, or else the day they became a customer,
-    is more than that many days before `today`; 0 when none is."""
+    """The longest policy interval (in days) such that the customer's last contact (annotated `last_contact`), or else the
+    day they became a customer, is more than that many days before `today`; 0 when none is."""
     whens = []
-    contacted = Exists(ContactLog.objects.filter(customer=OuterRef("pk")))
     for days in sorted({interval_days(policy) for policy in policies}, reverse=True):
         day = today - timedelta(days=days)
         moment = _day_bounds(day, day)[0]
-        recently = Exists(ContactLog.objects.filter(customer=OuterRef("pk"), at__gte=moment))
         since = Q(customer_since__lt=day) | Q(customer_since__isnull=True, created_at__lt=moment)
-        whens.append(When(~recently & (contacted | since), then=Value(days)))
+        whens.append(When(Q(last_contact__lt=moment) | Q(last_contact__isnull=True) & since, then=Value(days)))
     return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
