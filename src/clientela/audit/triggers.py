@@ -6,9 +6,10 @@ reset and the test runner do) lifts them, inside its own transaction.
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
-from django.db import connections, migrations, transaction
+from django.db import connections, transaction
+
+from clientela.migration_sql import RunSQLOn
 
 MESSAGE = "audit events are append-only"
 
@@ -37,25 +38,6 @@ TRUNCATE_GUARD_DROP = {"postgresql": ["DROP TRIGGER audit_events_no_truncate ON 
 
 def _every(vendor: str, *parts: dict[str, list[str]]) -> list[str]:
     return [statement for part in parts for statement in part.get(vendor, [])]
-
-
-class RunSQLOn(migrations.RunSQL):
-    """RunSQL for one database vendor only; other vendors skip it."""
-
-    def __init__(self, vendor: str, sql: list[str], reverse_sql: list[str]) -> None:
-        super().__init__(sql, reverse_sql)
-        self.vendor = vendor
-
-    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
-        return (self.__class__.__qualname__, [], {"vendor": self.vendor, "sql": self.sql, "reverse_sql": self.reverse_sql})
-
-    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 def trigger_operations(create: dict[str, list[str]], drop: dict[str, list[str]]) -> list[RunSQLOn]:

@@ -86,7 +86,7 @@ def sales_activity(transactions: Table, window: Window, names: Iterable[str]) ->
         # month); outside it, one per customer and year, numbered −1 (months 0–11), −2, −3.
         inside = rows.month < months
         period = ibis.ifelse(inside, rows.month, -1 - rows.month // 12)
-        order = ibis.ifelse(inside, rows[key], ibis.null(rows[key].type()))
+        order = ibis.ifelse(inside, rows[key], ibis.null(rows[key].type().copy(nullable=True)))
         rows = rows.group_by(["customer_id", period.name("month"), order.name("order")]).aggregate(
             **{name: value.sum().cast("int64") for name, value in lines.items()}
         )

@@ -1,5 +1,7 @@
 from django.db import migrations, models
 
+from clientela.migration_sql import RunSQLOn
+
 # Each day's total follows every write of `transactions`: an insert adds the line, a delete takes it away, an update of
 # its day or amount does both. Triggers, so that no way of writing lines (services, imports, the admin, SQL) is missed.
 ADD = "INSERT INTO transaction_days (day, amount_cents) VALUES (NEW.date, NEW.amount_cents) ON CONFLICT (day) DO UPDATE SET amount_cents = transaction_days.amount_cents + excluded.amount_cents"
@@ -26,16 +28,7 @@ DROP = {
 }
 
 
-def follow_transactions(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for sql in {"sqlite": SQLITE, "postgresql": POSTGRESQL}[vendor]:
-        schema_editor.execute(sql, params=None)
-    schema_editor.execute("INSERT INTO transaction_days (day, amount_cents) SELECT date, SUM(amount_cents) FROM transactions GROUP BY date", params=None)
-
-
-def stop_following(apps, schema_editor):
-    for sql in DROP[schema_editor.connection.vendor]:
-        schema_editor.execute(sql, params=None)
+FILL = "INSERT INTO transaction_days (day, amount_cents) SELECT date, SUM(amount_cents) FROM transactions GROUP BY date"
 
 
 class Migration(migrations.Migration):
@@ -59,5 +52,7 @@ class Migration(migrations.Migration):
                 'ordering': ['day'],
             },
         ),
-        migrations.RunPython(follow_transactions, stop_following),
+        RunSQLOn("sqlite", SQLITE, DROP["sqlite"]),
+        RunSQLOn("postgresql", POSTGRESQL, DROP["postgresql"]),
+        migrations.RunSQL(FILL, migrations.RunSQL.noop),
     ]
