@@ -10,8 +10,8 @@ pytest_plugins = ["tests.fixtures.people", "tests.fixtures.files", "tests.fixtur
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(tmp_path_factory):
-    """Keep the SQLite test database in a file, as in production (backups need a real file)."""
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """Each parallel worker its own test database (pytest-django's suffix); SQLite's in a file, as in production (backups need a real file)."""
     from django.conf import settings
 
     database = settings.DATABASES["default"]
