@@ -16,7 +16,7 @@ Prints p50/p95/p99 latency per page with its ratio to the baseline's p95, reques
 server's CPU time per request and the machine's load average. Target: p95 < 300 ms and no error.
 
     .venv/bin/pip install -e '.[bench]'
-    .venv/bin/python benchmarks/load.py [--users 50] [--seconds 60] [--max-requests 20000] [--workers 2]
+    .venv/bin/python benchmarks/load.py [--users 50] [--seconds 60] [--max-requests 20000] [--workers N] [--threads 1]
     .venv/bin/python benchmarks/load.py --database /tmp/demo.db      # reuse a demo database (SQLite file)
     .venv/bin/python benchmarks/load.py --postgres                   # on a PostgreSQL server started for the run
 """
@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the PostgreSQL server the tests start (tests/support/postgres.py)
 
 from clientela.demo.company import TEAMS  # noqa: E402
+from clientela.ops.server import default_workers  # noqa: E402
 from tests.support.postgres import postgres_server  # noqa: E402
 
 CLIENTELA = Path(sys.executable).parent / "clientela"
@@ -61,7 +62,8 @@ def main() -> None:
     parser.add_argument("--spawn-rate", type=float, default=2, help="users started per second")
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--max-requests", type=int, default=20_000)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--workers", type=int, help="gunicorn worker processes (default: the server's, 2 per core + 1)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker")
     parser.add_argument("--database", help="reuse this demo database: a SQLite file or a postgres:// URL")
     parser.add_argument("--postgres", action="store_true", help="build the demo on a PostgreSQL server started for the run")
     args = parser.parse_args()
@@ -76,10 +78,10 @@ def main() -> None:
                 sys.exit(f"clientela demo failed:\n{built.stderr}")
             reuse = f"; reuse it with --database {url.removeprefix('sqlite:///')}" if url.startswith("sqlite") else ""
             print(f"demo built in {time.perf_counter() - started:.0f} s{reuse}")
-        served = stack.enter_context(server(environment, folder, args.workers))
+        served = stack.enter_context(server(environment, folder, args.workers, args.threads))
         tokens = api_tokens(served.url, environment, folder)
         environment_name = "PostgreSQL" if url.startswith("postgres") else "SQLite"
-        print(f"{args.users} users for {args.seconds} s (at most {args.max_requests:,} requests), gunicorn {args.workers} workers, {environment_name}")
+        print(f"{args.users} users for {args.seconds} s (at most {args.max_requests:,} requests), gunicorn {served.workers} workers × {args.threads} threads, {environment_name}")
         run_locust(served, user_class(tokens), args)
 
 
@@ -96,11 +98,12 @@ def database_url(args: argparse.Namespace, folder: Path, stack: ExitStack) -> st
 class server:
     """`clientela serve` on a free port of 127.0.0.1, its log in `folder`, as a context."""
 
-    def __init__(self, environment: dict[str, str], folder: Path, workers: int) -> None:
+    def __init__(self, environment: dict[str, str], folder: Path, workers: int | None, threads: int) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        self.command = [CLIENTELA, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers)]
+        self.workers = workers or default_workers()
+        self.command = [CLIENTELA, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers), "--threads", str(threads)]
         self.environment, self.log = environment, folder / "server.log"
 
     def __enter__(self) -> "server":

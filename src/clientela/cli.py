@@ -201,14 +201,15 @@ def demo(
     )
     console.print(f"users (password [bold]{DEMO_PASSWORD}[/bold], demo only): {', '.join(summary.usernames)}")
     if serve_:
-        _serve(host, port, workers=2)
+        _serve(host, port, workers=None, threads=1)
 
 
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Worker processes (default: 2 per core + 1).")] = None,
+    threads: Annotated[int, typer.Option(min=1, help="Threads per worker (more only help while requests wait on a database server).")] = 1,
     production: Annotated[bool, typer.Option("--production", help="HTTPS-only cookies and headers (as PRODUCTION=1); refuse development settings.")] = False,
 ) -> None:
     """Serve the web application with gunicorn (migrating the database first)."""
@@ -226,14 +227,15 @@ def serve(
     if settings.PRODUCTION and (refusal := production_refusal(settings)):
         fail(f"not serving in production: {refusal}")
     migrate_database()
-    _serve(host, port, workers)
+    _serve(host, port, workers, threads)
 
 
-def _serve(host: str, port: int, workers: int) -> None:
-    from clientela.ops.server import serve as run_server
+def _serve(host: str, port: int, workers: int | None, threads: int) -> None:
+    from clientela.ops.server import default_workers, serve as run_server
 
-    console.print(f"serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    run_server(host=host, port=port, workers=workers)
+    workers = workers or default_workers()
+    console.print(f"serving on http://{host}:{port}/ with {workers} workers × {threads} threads (Ctrl+C to stop)")
+    run_server(host=host, port=port, workers=workers, threads=threads)
 
 
 @app.command()

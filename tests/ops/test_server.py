@@ -15,3 +15,14 @@ def test_the_master_starts_the_daily_segment_check_when_ready(monkeypatch):
     config.when_ready(None)
 
     assert started[1] == (sys.executable, "-m", "clientela", "segment", "--due")
+
+
+def test_by_default_two_single_threaded_workers_per_core_plus_one(monkeypatch):
+    configs = []
+    monkeypatch.setattr(server.ClientelaServer, "run", lambda self: configs.append(self.cfg))
+    monkeypatch.setattr(server.os, "cpu_count", lambda: 2)
+
+    server.serve(host="127.0.0.1", port=8000, workers=server.default_workers())
+    [config] = configs
+
+    assert (config.workers, config.threads) == (5, 1)
