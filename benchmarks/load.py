@@ -13,7 +13,7 @@ measured in the same run, is the login page and a static file: no query, the cos
 
 Prints p50/p95/p99 latency per page with its ratio to the baseline's p95, requests/s, the error rate
 (a page counts as an error when it does not answer 200 or sends back to the login page), the
-server's CPU time per request and the machine's load average. Target: p95 < 300 ms and no error.
+server's CPU time per request (and a local PostgreSQL server's) and the machine's load average. Target: p95 < 300 ms and no error.
 
     .venv/bin/pip install -e '.[bench]'
     .venv/bin/python benchmarks/load.py [--users 50] [--seconds 60] [--max-requests 20000] [--workers N] [--threads 1]
@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -120,16 +121,8 @@ class server:
         sys.exit(f"the server did not answer in 60 s; see {self.log}")
 
     def cpu_seconds(self) -> float:
-        """CPU time used so far by gunicorn's master and its live workers (Linux's /proc)."""
-        total = 0
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()  # from the 3rd field on: state, ppid, …, utime (14th), stime
-            except OSError:
-                continue  # a process that ended meanwhile
-            if self.process.pid in (int(stat.parent.name), int(fields[1])):
-                total += int(fields[11]) + int(fields[12])
-        return total / os.sysconf("SC_CLK_TCK")
+        """CPU time used so far by gunicorn's master and its live workers."""
+        return sum(utime + stime for pid, _name, parent, (utime, stime, _c, _d) in processes() if self.process.pid in (pid, parent))
 
     def __exit__(self, *_exc: object) -> None:
         self.process.terminate()
@@ -138,6 +131,23 @@ class server:
         except subprocess.TimeoutExpired:  # requests still queued on a busy machine: gunicorn's graceful stop waits for them
             self.process.kill()
             self.process.wait()
+
+
+def processes() -> Iterator[tuple[int, str, int, tuple[float, ...]]]:
+    """(pid, name, parent pid, (user, system, ended children's user, system) CPU seconds) of every process (Linux's /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # a process that ended meanwhile
+        fields = text.rsplit(")", 1)[1].split()  # from the 3rd field on: state, ppid, …, utime (14th), stime, cutime, cstime
+        yield int(stat.parent.name), text[text.index("(") + 1 : text.rindex(")")], int(fields[1]), tuple(int(value) / tick for value in fields[11:15])
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU time used so far by the PostgreSQL servers of this machine, with their ended back-ends' (0 when there is none)."""
+    return sum(sum(times) for _pid, name, _parent, times in processes() if name.startswith("postgres"))
 
 
 def api_tokens(host: str, environment: dict[str, str], folder: Path) -> dict[str, str]:
@@ -257,7 +267,7 @@ def run_locust(served: server, user: type[FastHttpUser], args: argparse.Namespac
         f"p95 {ramp.get_response_time_percentile(0.95):.0f} ms, {ramp.num_failures} failed"
     )
     environment.stats.reset_all()
-    started, server_cpu, own_cpu = time.monotonic(), served.cpu_seconds(), time.process_time()
+    started, server_cpu, own_cpu, database_cpu = time.monotonic(), served.cpu_seconds(), time.process_time(), postgres_cpu_seconds()
     while time.monotonic() - started < args.seconds and environment.stats.total.num_requests < args.max_requests:
         gevent.sleep(0.2)
     elapsed = time.monotonic() - started
@@ -267,6 +277,8 @@ def run_locust(served: server, user: type[FastHttpUser], args: argparse.Namespac
         f"server CPU {(served.cpu_seconds() - server_cpu) / requests * 1000:.0f} ms per request, {(served.cpu_seconds() - server_cpu) / elapsed:.2f} cores "
         f"on average; load generator {(time.process_time() - own_cpu) / elapsed:.2f} cores; machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
+    if database_cpu := postgres_cpu_seconds() - database_cpu:
+        print(f"PostgreSQL on this machine: {database_cpu / requests * 1000:.0f} ms of CPU per request, {database_cpu / elapsed:.2f} cores on average")
     runner.quit()
 
 
