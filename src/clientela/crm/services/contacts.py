@@ -43,9 +43,9 @@ def _primary_only(contact: Contact) -> None:
 
 
 @transaction.atomic
-def contact_delete(*, contact: Contact) -> None:
-    """Remove a contact from its customer."""
-    customer_version_claim(customer=contact.customer, expected_version=None)
+def contact_delete(*, contact: Contact, expected_version: int | None = None) -> None:
+    """Remove a contact from its customer; raise ValidationError (nothing removed) if the customer changed since `expected_version`."""
+    customer_version_claim(customer=contact.customer, expected_version=expected_version)
     contact.delete()
 
 
@@ -86,7 +86,7 @@ def do_not_contact_create(
 
 
 @transaction.atomic
-def do_not_contact_delete(*, period: DoNotContactPeriod) -> None:
-    """Remove a do-not-contact period."""
-    customer_version_claim(customer=period.customer, expected_version=None)
+def do_not_contact_delete(*, period: DoNotContactPeriod, expected_version: int | None = None) -> None:
+    """Remove a do-not-contact period; raise ValidationError (nothing removed) if the customer changed since `expected_version`."""
+    customer_version_claim(customer=period.customer, expected_version=expected_version)
     period.delete()

@@ -2,7 +2,9 @@
 
 Whoever may see a customer may edit it (SPEC S9): the owner, the supervisor of the owner's team,
 admins; anyone else gets a 404, as for the file itself. Every form carries the version of the
-customer it was opened on; a save after someone else's change is refused (optimistic locking).
+customer it was opened on, and every remove button the version the file shows (brought up to date
+by each of the file's own saves): a save or removal after someone else's change is refused
+(optimistic locking).
 """
 
 from collections.abc import Callable
@@ -16,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -114,15 +117,31 @@ SECTIONS = {
 SHOWN_IN = {name: name for name in SECTIONS} | {"contact": "contacts", "do-not-contact": "preferences"}
 
 
-def _shown(request: HttpRequest, customer: Customer, section: str) -> HttpResponse:
-    """After a change: the fresh section to HTMX, else back to the file at that section."""
+def _shown(request: HttpRequest, customer: Customer, section: str, refusal: str | None = None) -> HttpResponse:
+    """After a change: the fresh section to HTMX, with the file's new version for its remove buttons, else back to the file
+    at that section. After a `refusal`, the fresh section says why and the file keeps the version it had."""
     name = SHOWN_IN[section]
     if request.htmx:
         fresh = customer_get(user=request.user, pk=customer.pk)
         labels = dict(CustomFieldDefinition.objects.values_list("key", "label"))
-        return render(request, f"web/customer/_{name}.html", {"customer": fresh, "custom_labels": labels})
-    messages.success(request, _("Saved."))
+        response = render(request, f"web/customer/_{name}.html", {"customer": fresh, "custom_labels": labels, "refusal": refusal})
+        if refusal is None:
+            response.write(render_to_string("web/customer/_version.html", {"customer": fresh, "out_of_band": True}))
+        return response
+    if refusal is None:
+        messages.success(request, _("Saved."))
+    else:
+        messages.error(request, refusal)
     return redirect(reverse("web:customer_detail", args=[customer.pk]) + f"#section-{name}")
+
+
+def _removed(request: HttpRequest, customer: Customer, section: str, remove: Callable[[int | None], object]) -> HttpResponse:
+    """Remove through `remove(version)` unless the customer changed since the file's version; show the section either way."""
+    try:
+        remove(_loaded_version(request, customer))
+    except ValidationError as error:
+        return _shown(request, customer, section, refusal=" ".join(error.messages))
+    return _shown(request, customer, section)
 
 
 def _loaded_version(request: HttpRequest, customer: Customer) -> int | None:
@@ -197,8 +216,8 @@ def contact_edit(request: HttpRequest, pk: int, contact: int | None = None) -> H
 def contact_remove(request: HttpRequest, pk: int, contact: int) -> HttpResponse:
     """Remove a person from the customer."""
     customer = visible_customer(request.user, pk)
-    contact_delete(contact=get_object_or_404(Contact, pk=contact, customer=customer))
-    return _shown(request, customer, "contact")
+    person = get_object_or_404(Contact, pk=contact, customer=customer)
+    return _removed(request, customer, "contact", lambda version: contact_delete(contact=person, expected_version=version))
 
 
 @login_required
@@ -217,5 +236,5 @@ def do_not_contact_new(request: HttpRequest, pk: int) -> HttpResponse:
 def do_not_contact_remove(request: HttpRequest, pk: int, period: int) -> HttpResponse:
     """Remove a do-not-contact period."""
     customer = visible_customer(request.user, pk)
-    do_not_contact_delete(period=get_object_or_404(customer.do_not_contact_periods, pk=period))
-    return _shown(request, customer, "do-not-contact")
+    removed = get_object_or_404(customer.do_not_contact_periods, pk=period)
+    return _removed(request, customer, "do-not-contact", lambda version: do_not_contact_delete(period=removed, expected_version=version))
