@@ -25,4 +25,4 @@ def test_by_default_two_single_threaded_workers_per_core_plus_one(monkeypatch):
     server.serve(host="127.0.0.1", port=8000, workers=server.default_workers())
     [config] = configs
 
-    assert (config.workers, config.threads) == (5, 1)
+    assert (config.workers, config.threads, config.worker_class_str) == (5, 1, "sync")

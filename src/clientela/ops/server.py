@@ -46,14 +46,16 @@ def serve(*, host: str, port: int, workers: int, threads: int = 1) -> None:
     Pages spend their time in Python, which runs one thread at a time per process: processes, not
     threads, share the cores (measured with benchmarks/load.py: 5 workers × 1 thread on 2 cores keep
     p95 under 300 ms where 2 × 4 threads reach 430–660 ms). More threads help only when requests
-    wait on a database server.
+    wait on a database server. Single-threaded workers are gunicorn's sync workers: each takes a
+    connection only when it is free, where a one-thread gthread worker also takes a browser's
+    kept-alive connection while busy and its next request waits behind the current one.
     """
     ClientelaServer(
         {
             "bind": f"{host}:{port}",
             "workers": workers,
             "threads": threads,
-            "worker_class": "gthread",
+            "worker_class": "gthread" if threads > 1 else "sync",
             "accesslog": "-",
             "timeout": 120,
             "preload_app": True,
