@@ -44,8 +44,8 @@ def serve(*, host: str, port: int, workers: int, threads: int = 1) -> None:
     """Run gunicorn in the foreground until interrupted.
 
     Pages spend their time in Python, which runs one thread at a time per process: processes, not
-    threads, share the cores (measured with benchmarks/load.py: 5 workers × 1 thread on 2 cores keep
-    p95 under 300 ms where 2 × 4 threads reach 430–660 ms). More threads help only when requests
+    threads, share the cores (benchmarks/load.py on 2 cores: p95 of the heaviest pages 200–400 ms
+    with 5 single-threaded workers, 430–660 ms with 2 × 4 threads). More threads help only when requests
     wait on a database server. Single-threaded workers are gunicorn's sync workers: each takes a
     connection only when it is free, where a one-thread gthread worker also takes a browser's
     kept-alive connection while busy and its next request waits behind the current one.
