@@ -108,7 +108,6 @@ def _database_from_environment() -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 30,
         }
-        config["CONN_MAX_AGE"] = 0
     return config
 
 
