@@ -15,7 +15,7 @@ from django.test import Client
 from clientela.crm.models import Contact, Customer, User
 from clientela.crm.services.customers import customer_create
 from clientela.ops.backup import BackupFailed, backup_database, restore_database
-from tests.fixtures.server import served
+from tests.fixtures.server import database_url, served
 
 
 @pytest.mark.django_db(transaction=True)
@@ -69,14 +69,6 @@ def test_restore_refuses_a_file_that_is_not_a_clientela_backup(tmp_path):
 def test_sqlite_backup_of_a_missing_database_is_refused(tmp_path: Path):
     with pytest.raises(BackupFailed, match="no such database file"):
         backup_database({"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "none.db")}, tmp_path / "b.db")
-
-
-def _database_url(settings: dict) -> str:
-    """The DATABASE_URL of the suite's database, for a server in another process."""
-    if settings["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{settings['NAME']}"
-    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
-    return f"postgres://{settings['USER']}{password}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
 
 
 class Writer(threading.Thread):
@@ -151,7 +143,7 @@ def test_a_backup_taken_while_the_server_serves_and_a_writer_writes_restores_eve
     session = browser.cookies["sessionid"].value
     target = tmp_path / "backup.bin"
     writer = Writer()
-    with served(_database_url(settings), tmp_path / "server") as server:
+    with served(database_url(settings), tmp_path / "server") as server:
         # Its start-up segmentation run would otherwise store classes of customers the restore removes (and fail).
         server.wait_for_daily_check()
         visitor = Visitor(server.url, session)

@@ -25,8 +25,16 @@ class ClientelaServer(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Any:
+        """The application, loaded once in the master (`preload_app`), which then forks the workers.
+
+        The master's database connections (opened by the migration check before serving) are closed
+        first: a forked worker would otherwise inherit one and share its socket with the others.
+        """
+        from django.db import connections
+
         from clientela.wsgi import application
 
+        connections.close_all()
         return application
 
 
