@@ -199,7 +199,7 @@ def user_class(tokens: dict[str, str]) -> type[FastHttpUser]:
         def page(self, path: str, name: str) -> str:
             with self.client.get(path, name=name, catch_response=True, allow_redirects=False) as response:
                 if response.status_code != 200:  # a page sending back to the log-in answers 302
-                    response.failure(f"{response.status_code} at {path} (to {response.headers.get('Location')}): {response.error}")
+                    response.failure(f"{response.status_code} at {path} (to {response.headers.get('Location')}): {(response.text or '')[:200]}")
                 return response.text
 
         def api(self, path: str, name: str) -> list[dict]:
