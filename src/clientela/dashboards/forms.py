@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,20 @@ from clientela.segmentation.models import Scheme, Snapshot
 MONTHS = [(3, _("3 months")), (6, _("6 months")), (12, _("12 months")), (24, _("24 months"))]
 DEFAULT_MONTHS = 6
 FILTERS = {"team": _("Team"), "owner": _("Salesperson"), "region": _("Region"), "tag": _("Group")}
+
+
+class ListedChoices(ModelChoiceIterator):
+    """A filter's choices read by one plain query: Django's `iterator()` opens a server-side cursor on PostgreSQL
+    (three more round trips per list, for a few rows)."""
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from (self.choice(choice) for choice in self.queryset)
+
+
+class FilterField(forms.ModelChoiceField):
+    iterator = ListedChoices
 
 
 class DashboardForm(forms.Form):
@@ -53,7 +68,7 @@ class DashboardForm(forms.Form):
             self.fields["months"] = forms.TypedChoiceField(label=_("Months"), choices=MONTHS, coerce=int)
         choices = filter_choices(user=user)
         for name, label in FILTERS.items():
-            self.fields[name] = forms.ModelChoiceField(queryset=choices[name], required=False, label=label, empty_label=_("All"))
+            self.fields[name] = FilterField(queryset=choices[name], required=False, label=label, empty_label=_("All"))
 
     def filters(self) -> DashboardFilters:
         """The chosen team, salesperson, region and group (call after is_valid)."""
