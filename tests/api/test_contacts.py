@@ -37,3 +37,23 @@ def test_a_contact_is_reached_only_through_its_own_customer(api_for, salesperson
     assert_error(api.delete(f"/customers/{theirs.pk}/contacts/{theirs_contact.pk}"), 404)
     assert Contact.objects.get(pk=theirs_contact.pk).name == "Pablo"
     assert api_for(admin_user).get(f"/customers/{theirs.pk}/contacts/{theirs_contact.pk}").body["name"] == "Pablo"
+
+
+def test_a_change_or_removal_over_a_newer_customer_version_is_refused_and_writes_nothing(api_for, salesperson, supervisor, customer):
+    base = f"/customers/{customer.pk}/contacts"
+    eva = contact_create(customer=customer, name="Eva")
+    read = api_for(salesperson).get(f"/customers/{customer.pk}").body["version"]
+    assert api_for(supervisor).patch(f"/customers/{customer.pk}", {"phone": "+34 611", "version": read}).status == 200
+
+    api = api_for(salesperson)
+    late_change = api.patch(f"{base}/{eva.pk}", {"role": "Owner", "version": read})
+    assert_error(late_change, 409)
+    assert "since you opened it" in late_change.body["detail"]
+    assert_error(api.delete(f"{base}/{eva.pk}?version={read}"), 409)
+    assert Contact.objects.get(pk=eva.pk).role == ""
+
+    fresh = api.get(f"/customers/{customer.pk}").body["version"]
+    changed = api.patch(f"{base}/{eva.pk}", {"role": "Owner", "version": fresh})
+    assert changed.status == 200 and changed.body["role"] == "Owner"
+    assert api.delete(f"{base}/{eva.pk}?version={fresh + 1}").status == 204
+    assert not Contact.objects.filter(pk=eva.pk).exists()

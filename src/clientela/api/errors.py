@@ -1,7 +1,8 @@
 """One error body for every API failure: `{"detail": "…", "errors": [{"field": "…", "message": "…"}]}`."""
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from http import HTTPStatus
 from typing import Any
 
@@ -43,6 +44,17 @@ class ApiError(Exception):
 def invalid(errors: Iterable[tuple[str, str]]) -> ApiError:
     """The refusal (422) of a request whose fields are wrong."""
     return ApiError(422, _("The request is not valid."), errors)
+
+
+@contextmanager
+def stale_version_refused() -> Iterator[None]:
+    """Turn a write refused because the customer changed since the version the client read into a 409."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        if getattr(error, "code", None) == "changed":  # field errors have no code
+            raise ApiError(409, error.messages[0]) from None
+        raise
 
 
 def refuse_nulls(data: dict[str, Any], nullable: Iterable[str] = ()) -> None:

@@ -6,12 +6,12 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from clientela.api.access import customer_of
-from clientela.api.errors import ERROR_CODES, ErrorBody, refuse_nulls
-from clientela.api.fields import text
+from clientela.api.errors import ERROR_CODES, ErrorBody, refuse_nulls, stale_version_refused
+from clientela.api.fields import Id, text
 from clientela.api.pagination import Page
 from clientela.crm.models import Contact
 from clientela.crm.services.contacts import contact_create, contact_delete, contact_update
@@ -49,6 +49,7 @@ class ContactPatch(Schema):
     birthday: date | None = None
     preferred_contact_times: text(200) | None = None  # type: ignore[valid-type]
     is_primary: bool | None = None
+    version: Id | None = Field(None, description="The customer's version you read: the change is refused (409) if the customer changed since.")
 
 
 PATH = "/customers/{int:customer_id}/contacts"
@@ -81,12 +82,15 @@ def contact_read(request: HttpRequest, customer_id: int, contact_id: int) -> Con
 def contact_patch(request: HttpRequest, customer_id: int, contact_id: int, payload: ContactPatch) -> Contact:
     """Change some fields of a person."""
     data: dict[str, Any] = payload.dict(exclude_unset=True)
-    refuse_nulls(data, nullable={"birthday"})
-    return contact_update(contact=_contact(request, customer_id, contact_id), data=data)
+    refuse_nulls(data, nullable={"birthday", "version"})
+    expected_version = data.pop("version", None)
+    with stale_version_refused():
+        return contact_update(contact=_contact(request, customer_id, contact_id), data=data, expected_version=expected_version)
 
 
 @router.delete(PATH + "/{int:contact_id}", response={204: None, ERROR_CODES: ErrorBody})
-def contact_remove(request: HttpRequest, customer_id: int, contact_id: int) -> Status[None]:
-    """Remove a person from a customer."""
-    contact_delete(contact=_contact(request, customer_id, contact_id))
+def contact_remove(request: HttpRequest, customer_id: int, contact_id: int, version: Id | None = None) -> Status[None]:
+    """Remove a person from a customer; with `version` (the customer's, as read), refused (409) if the customer changed since."""
+    with stale_version_refused():
+        contact_delete(contact=_contact(request, customer_id, contact_id), expected_version=version)
     return Status(204, None)

@@ -3,7 +3,6 @@
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -12,7 +11,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from clientela.api.access import admin_only, customer_of, owner_allowed, request_user
-from clientela.api.errors import ERROR_CODES, ApiError, ErrorBody, invalid, refuse_nulls
+from clientela.api.errors import ERROR_CODES, ApiError, ErrorBody, invalid, refuse_nulls, stale_version_refused
 from clientela.api.fields import Id, Latitude, Longitude, text
 from clientela.api.pagination import Page
 from clientela.crm.models import Customer, Region, Tag, User
@@ -215,12 +214,8 @@ def _update(request: HttpRequest, customer_id: int, data: dict[str, Any]) -> Cus
     if "external_id" in fields:
         _external_id_free(fields["external_id"], customer)
     groups = fields.pop("groups", None)
-    try:
+    with stale_version_refused():
         customer = customer_update(customer=customer, data=fields, expected_version=expected_version)
-    except DjangoValidationError as error:
-        if getattr(error, "code", None) == "changed":  # someone else saved since the version the client read (field errors have no code)
-            raise ApiError(409, error.messages[0]) from None
-        raise
     if groups is not None:
         customer_groups_set(customer=customer, tags=groups)
     return Customer.objects.prefetch_related("tags").get(pk=customer.pk)
