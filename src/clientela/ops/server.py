@@ -52,8 +52,7 @@ def serve(*, host: str, port: int, workers: int, threads: int = 1) -> None:
     """Run gunicorn in the foreground until interrupted.
 
     Pages spend their time in Python, which runs one thread at a time per process: processes, not
-    threads, share the cores (benchmarks/load.py on 2 cores: p95 of the heaviest pages 200–400 ms
-    with 5 single-threaded workers, 430–660 ms with 2 × 4 threads). More threads help only when requests
+    threads, share the cores (README, "Benchmarks: load"). More threads help only when requests
     wait on a database server. Single-threaded workers are gunicorn's sync workers, which take a
     connection only when free: with one-thread gthread workers, a browser's request on a kept-alive
     connection once waited 11 s, until its worker stopped, with nothing else being served.
