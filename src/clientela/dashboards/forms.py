@@ -1,7 +1,8 @@
 """The filters of a dashboard: scheme, as-of date and months where the page has them; team, salesperson, region, group."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
@@ -24,7 +25,7 @@ class ListedChoices(ModelChoiceIterator):
     """A filter's choices read by one plain query: Django's `iterator()` opens a server-side cursor on PostgreSQL
     (three more round trips per list, for a few rows)."""
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         yield from (self.choice(choice) for choice in self.queryset)
