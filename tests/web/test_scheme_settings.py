@@ -1,15 +1,19 @@
 """Scheme settings: a form per kind generated from the engine's definition, a preview of the classes, saving a new version."""
 
-from datetime import date
+import re
+import time
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clientela.crm.models import User
 from clientela.crm.services.business import transactions_upsert
 from clientela.crm.services.customers import customer_create
 from clientela.engine.schemes import KINDS
-from clientela.segmentation.models import Scheme, Snapshot
+from clientela.segmentation import preview_runs
+from clientela.segmentation.models import PreviewRun, Scheme, Snapshot
 from clientela.segmentation.services import default_schemes_create, scheme_save, segmentation_run
 from clientela.web.forms.schemes import scheme_form_class, scheme_initial
 
@@ -146,6 +150,20 @@ def test_an_admin_creates_a_scheme_of_a_kind(admin_client):
 # --- preview, on committed data (the engine reads the database through its own connection)
 
 
+def polled(client, content: str) -> str:
+    """The preview fragment once its background run has finished, polled as the page's fragment does."""
+    deadline = time.monotonic() + 120
+    while 'id="preview-run"' in content:
+        assert time.monotonic() < deadline, "the preview run did not finish in 2 minutes"
+        time.sleep(0.05)
+        content = client.get(run_url(content), HTTP_HX_REQUEST="true").content.decode()
+    return content
+
+
+def run_url(content: str) -> str:
+    return re.search(r'id="preview-run" role="status" hx-get="([^"]+)"', content).group(1)
+
+
 @pytest.fixture
 def four_customers(transactional_db):
     """Revenue in the 12 months to 2025-06-30: 600, 250, 100 and 50 (shares 60, 25, 10, 5 %)."""
@@ -165,7 +183,7 @@ def test_the_preview_counts_each_class_without_saving(client, four_customers, a_
     scheme = Scheme.objects.get(name="abc")
     Snapshot.objects.create(scheme=scheme, version=1, as_of=date(2025, 6, 30), customers=4, class_counts={"A": 2, "B": 1, "C": 1})
     data = post_data(scheme_form_class("abc"), scheme_initial(scheme.definition, True), a_share=a_share, as_of="2025-06-30")
-    content = client.post(reverse("web:scheme_preview", args=["abc"]), data, HTTP_HX_REQUEST="true").content.decode()
+    content = polled(client, client.post(reverse("web:scheme_preview", args=["abc"]), data, HTTP_HX_REQUEST="true").content.decode())
     for label, count in expected.items():
         assert f'<tr data-class="{label}"><th scope="row">{label}</th><td class="num">{count}</td>' in content
     assert "Now (06/30/2025)" in content
@@ -180,11 +198,46 @@ def test_the_preview_says_it_counted_the_stored_metrics_and_recomputes_from_the_
     url = reverse("web:scheme_preview", args=["abc"])
     stored = client.post(url, data, HTTP_HX_REQUEST="true").content.decode()
     assert "Counted from the customers and metrics stored with the snapshot of 06/30/2025" in stored and "Recompute from the transactions" in stored
-    recomputed = client.post(url, {**data, "recompute": "1"}, HTTP_HX_REQUEST="true").content.decode()
+    started = client.post(url, {**data, "recompute": "1"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Computing from the transactions since" in started and "<table" not in started
+    recomputed = polled(client, started)
     assert "Computed from the transactions." in recomputed and "Recompute" not in recomputed
     for content in (stored, recomputed):
         for label, count in {"A": 1, "B": 2, "C": 1}.items():
             assert f'<tr data-class="{label}"><th scope="row">{label}</th><td class="num">{count}</td>' in content
+
+
+def test_the_same_preview_asked_again_while_under_way_joins_it_and_another_admin_cannot_read_it(client, four_customers):
+    root = User.objects.create_user("root", password="pw", role=User.Role.ADMIN)
+    client.force_login(root)
+    data = post_data(scheme_form_class("abc"), scheme_initial(Scheme.objects.get(name="abc").definition, True), a_share="50", as_of="2025-06-30")
+    url = reverse("web:scheme_preview", args=["abc"])
+    with preview_runs._reading:  # the transactions are being read for another preview: this one waits
+        first = client.post(url, {**data, "recompute": "1"}, HTTP_HX_REQUEST="true").content.decode()
+        again = client.post(url, {**data, "recompute": "1"}, HTTP_HX_REQUEST="true").content.decode()
+        other = client.post(url, {**data, "a_share": "80", "recompute": "1"}, HTTP_HX_REQUEST="true").content.decode()
+        assert run_url(first) == run_url(again) != run_url(other)
+        assert "Computing from the transactions since" in client.get(run_url(first)).content.decode()
+        client.force_login(User.objects.create_user("root2", password="pw", role=User.Role.ADMIN))
+        assert client.get(run_url(first)).status_code == 404
+        client.force_login(root)
+    assert '<tr data-class="A"><th scope="row">A</th><td class="num">1</td>' in polled(client, first)
+    assert '<tr data-class="A"><th scope="row">A</th><td class="num">2</td>' in polled(client, other)
+    assert PreviewRun.objects.count() == 2
+
+
+def test_a_run_whose_server_stopped_says_so_and_old_runs_are_removed_by_the_next(client, four_customers):
+    root = User.objects.create_user("root", password="pw", role=User.Role.ADMIN)
+    client.force_login(root)
+    scheme = Scheme.objects.get(name="abc")
+    long_ago = timezone.now() - preview_runs.STALE_AFTER - timedelta(minutes=1)
+    stopped = PreviewRun.objects.create(requested_by=root, scheme=scheme, key="k", definition=scheme.definition, as_of=date(2025, 6, 30), started_at=long_ago)
+    content = client.get(reverse("web:scheme_preview_run", args=[stopped.pk])).content.decode()
+    assert "The preview stopped before it finished" in content and "hx-get" not in content
+    PreviewRun.objects.filter(pk=stopped.pk).update(started_at=timezone.now() - preview_runs.KEPT_FOR - timedelta(minutes=1))
+    data = post_data(scheme_form_class("abc"), scheme_initial(scheme.definition, True), as_of="2025-06-30")
+    polled(client, client.post(reverse("web:scheme_preview", args=["abc"]), {**data, "recompute": "1"}, HTTP_HX_REQUEST="true").content.decode())
+    assert not PreviewRun.objects.filter(pk=stopped.pk).exists() and PreviewRun.objects.count() == 1
 
 
 def test_the_preview_names_bad_settings(admin_client):
@@ -203,6 +256,7 @@ def test_salespeople_have_no_scheme_settings(client, salesperson):
         assert client.get(url).status_code == 403, url
         assert client.post(url, data).status_code == 403, url
     assert client.post(reverse("web:scheme_preview", args=["abc"]), data, HTTP_HX_REQUEST="true").status_code == 403
+    assert client.get(reverse("web:scheme_preview_run", args=[1])).status_code == 403
     assert Scheme.objects.get(name="abc").version == 1
 
 
@@ -214,6 +268,7 @@ def test_supervisors_read_the_settings_but_do_not_change_or_preview_them(client,
     data = post_data(scheme_form_class("abc"), scheme_initial(Scheme.objects.get(name="abc").definition, True), a_share="10")
     assert client.post(reverse("web:scheme_edit", args=["abc"]), data).status_code == 403
     assert client.post(reverse("web:scheme_preview", args=["abc"]), data, HTTP_HX_REQUEST="true").status_code == 403
+    assert client.get(reverse("web:scheme_preview_run", args=[1])).status_code == 403
     assert client.get(reverse("web:scheme_new") + "?kind=abc").status_code == 403
     assert Scheme.objects.get(name="abc").version == 1
 

@@ -1,5 +1,6 @@
-"""Saved schemes and their results: dated snapshots of every customer's class, and class changes."""
+"""Saved schemes and their results: dated snapshots of every customer's class, class changes, and previews under way."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -105,3 +106,29 @@ class ClassChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_class or '–'} → {self.to_class} ({self.on})"
+
+
+class PreviewRun(models.Model):
+    """A preview of a scheme's classes computed from the transactions in the background, polled by the settings page.
+
+    Under way while `finished_at` is empty; then `counts` holds the customers per class, or the
+    preview failed (`error` says why when the settings were at fault).
+    """
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+")
+    scheme = models.ForeignKey(Scheme, verbose_name=_("scheme"), on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    key = models.CharField(_("key"), max_length=64, help_text=_("What was asked: the scheme, the settings and the date, hashed."))
+    definition = models.JSONField(_("definition"))
+    as_of = models.DateField(_("as of"))
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    counts = models.JSONField(_("customers per class"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        db_table = "scheme_preview_runs"
+        verbose_name = _("preview run")
+        indexes = [models.Index(fields=["requested_by", "key"], name="preview_run_request")]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]} as of {self.as_of}"

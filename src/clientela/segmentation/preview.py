@@ -47,21 +47,32 @@ class Preview:
     basis: Snapshot | None
 
 
-def scheme_preview(*, scheme: Scheme | None, definition: SchemeDefinition, as_of: date, recompute: bool = False) -> Preview:
-    """How many customers each class would get with `definition` as of a date; nothing is stored.
+def stored_preview(*, scheme: Scheme | None, definition: SchemeDefinition, as_of: date) -> Preview | None:
+    """How many customers each class would get with `definition` as of a date, from the metrics `scheme`'s snapshot stored.
 
-    From the metrics stored by `scheme`'s snapshot of `as_of` when they are all the definition
-    reads (see the module), unless `recompute`; otherwise the engine reads the app's database.
-    The matrix counts the probability alive into stability as the scheme's run would.
+    None when that snapshot does not hold every metric the definition reads (see the module):
+    then only `computed_preview` can tell. Nothing is stored.
     """
-    alive_as_of = stability_alive_as_of(as_of=as_of) if definition.kind == "matrix" else None
-    stored = None if recompute or scheme is None else _stored_source(scheme, definition, as_of)
-    if stored is not None:
-        snapshot, keys = stored
-        inputs = _stored_inputs(snapshot, keys, definition, alive_as_of)
-        return Preview(_counts(definition.classify(inputs, as_of), _memory()), snapshot)
+    stored = None if scheme is None else _stored_source(scheme, definition, as_of)
+    if stored is None:
+        return None
+    snapshot, keys = stored
+    inputs = _stored_inputs(snapshot, keys, definition, _alive_as_of(definition, as_of))
+    return Preview(_counts(definition.classify(inputs, as_of), _memory()), snapshot)
+
+
+def computed_preview(*, definition: SchemeDefinition, as_of: date) -> Preview:
+    """How many customers each class would get with `definition` as of a date, read from the app's transactions; nothing is stored.
+
+    The engine reads the database as the scheme's run would: seconds at 100,000 customers.
+    """
     with app_database() as database:
-        return Preview(_counts(definition.classify(app_inputs(database, alive_as_of=alive_as_of), as_of), database), None)
+        return Preview(_counts(definition.classify(app_inputs(database, alive_as_of=_alive_as_of(definition, as_of)), as_of), database), None)
+
+
+def _alive_as_of(definition: SchemeDefinition, as_of: date) -> date | None:
+    """The date of the churn fit whose probability alive the matrix counts into stability, as the scheme's run would."""
+    return stability_alive_as_of(as_of=as_of) if definition.kind == "matrix" else None
 
 
 def _stored_source(scheme: Scheme, definition: SchemeDefinition, as_of: date) -> tuple[Snapshot, dict[str, str]] | None:

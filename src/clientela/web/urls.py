@@ -22,6 +22,7 @@ urlpatterns = [
     path("settings/schemes/new/", schemes.scheme_new, name="scheme_new"),
     path("settings/schemes/<slug:name>/", schemes.scheme_edit, name="scheme_edit"),
     path("settings/schemes/<slug:name>/preview/", schemes.scheme_preview, name="scheme_preview"),
+    path("settings/schemes/previews/<int:pk>/", schemes.scheme_preview_run, name="scheme_preview_run"),
     path("settings/groups/", groups.group_list, name="group_list"),
     path("settings/groups/<int:pk>/", groups.group_edit, name="group_edit"),
     path("settings/groups/<int:pk>/delete/", groups.group_remove, name="group_delete"),

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clientela.engine.schemes import KINDS, SchemeError, scheme_from_dict
-from clientela.segmentation.models import Scheme, Snapshot
-from clientela.segmentation.preview import scheme_preview as classes_preview
+from clientela.segmentation.models import PreviewRun, Scheme, Snapshot
+from clientela.segmentation.preview import stored_preview
+from clientela.segmentation.preview_runs import preview_run_stale, preview_run_start
 from clientela.segmentation.services import SegmentationRefused, month_end_before, scheme_save
 from clientela.web.forms.errors import service_errors_add
 from clientela.web.forms.schemes import SchemeForm, scheme_form_class, scheme_initial
@@ -109,7 +110,8 @@ def scheme_new(request: HttpRequest) -> HttpResponse:
 def scheme_preview(request: HttpRequest, name: str) -> HttpResponse:
     """How many customers each class would get with the settings of the form, before saving (an HTMX fragment).
 
-    From the metrics the latest snapshot stored when they suffice, unless `recompute` asks for the transactions.
+    From the metrics the latest snapshot stored when they suffice, unless `recompute` asks for the
+    transactions; reading those is started in the background, and the fragment polls `scheme_preview_run`.
     """
     require_admin(request.user)
     scheme = Scheme.objects.filter(name=name).first()
@@ -122,11 +124,36 @@ def scheme_preview(request: HttpRequest, name: str) -> HttpResponse:
     if form.is_valid():
         try:
             definition = scheme_from_dict({**form.definition(), "name": name})
-            preview = classes_preview(scheme=scheme, definition=definition, as_of=as_of, recompute=bool(request.POST.get("recompute")))
-            context["counts"], context["basis"] = preview.counts, preview.basis
+            preview = None if request.POST.get("recompute") else stored_preview(scheme=scheme, definition=definition, as_of=as_of)
         except (SchemeError, SegmentationRefused, ValueError) as error:
             context["error"] = str(error)
-        latest = Snapshot.objects.filter(scheme=scheme).order_by("-as_of", "-version").first() if scheme else None
-        context["current"] = latest.class_counts if latest else {}
-        context["latest"] = latest
+        else:
+            if preview is None:
+                context["run"] = preview_run_start(user=request.user, scheme=scheme, definition=definition, as_of=as_of)
+            else:
+                context["counts"], context["basis"] = preview.counts, preview.basis
+        context.update(_now(scheme))
     return render(request, "web/settings/_preview.html", context)
+
+
+@login_required
+def scheme_preview_run(request: HttpRequest, pk: int) -> HttpResponse:
+    """A preview computed in the background: still computing (polled again), its counts, or why it failed (an HTMX fragment)."""
+    require_admin(request.user)
+    run = get_object_or_404(PreviewRun.objects.select_related("scheme"), pk=pk, requested_by=request.user)
+    context: dict[str, object] = {"as_of": run.as_of, **_now(run.scheme)}
+    if preview_run_stale(run) or (run.finished_at and run.counts is None and not run.error):
+        context["failed"] = True
+    elif run.finished_at is None:
+        context["run"] = run
+    elif run.error:
+        context["error"] = run.error
+    else:
+        context["counts"] = run.counts
+    return render(request, "web/settings/_preview.html", context)
+
+
+def _now(scheme: Scheme | None) -> dict[str, object]:
+    """The scheme's latest snapshot and its customers per class, shown beside the preview's."""
+    latest = Snapshot.objects.filter(scheme=scheme).order_by("-as_of", "-version").first() if scheme else None
+    return {"latest": latest, "current": latest.class_counts if latest else {}}
