@@ -1,16 +1,16 @@
 """Reads of the follow-up discipline: each customer's policy, compliance, overdue customers, effect of contacts."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from django.db.models import Case, Count, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from clientela.crm.models import Customer, Transaction, User
+from clientela.crm.models import Customer, Team, Transaction, User
 from clientela.followup.current_policies import PERIOD_DAYS, customer_policies_refresh, interval_days, policies_in_order
 from clientela.followup.models import ContactLog, PlannedContact, Policy, UnplannedContact
 
@@ -172,18 +172,36 @@ class SalespersonCompliance:
     overdue: int
 
 
-def compliance_by_salesperson(*, customers: QuerySet[Customer], start: date, end: date, today: date) -> list[SalespersonCompliance]:
-    """Compliance and overdue customers per owner of `customers`, counted in one query whatever the number of owners."""
+def compliance_by_salesperson(
+    *, customers: QuerySet[Customer], start: date, end: date, today: date, salespeople: Sequence[User] | None = None
+) -> list[SalespersonCompliance]:
+    """Compliance and overdue customers per owner of `customers` (by username), counted in one query whatever the number
+    of owners; with `salespeople`, for those in that order, counting only their customers (a page of them)."""
+    if salespeople is None:
+        people: Sequence[User] = list(compliance_salespeople(customers=customers))
+    else:
+        people, customers = salespeople, customers.filter(owner__in=[person.pk for person in salespeople])
     policies = policies_in_order()
     by_owner: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for count in _compliance_counts(customers, policies, start, end, today, "owner_id"):
         by_owner[count["owner_id"]].append(count)
-    people = User.objects.filter(pk__in=customers.values("owner_id")).order_by("username")
     days = (end - start).days + 1
     return [
         SalespersonCompliance(person, _class_compliance(by_owner[person.pk], policies, days), _overdue_count(by_owner[person.pk], policies))
         for person in people
     ]
+
+
+def compliance_salespeople(*, customers: QuerySet[Customer], team: Team | None = None) -> QuerySet[User]:
+    """The owners of `customers` (the members of `team` only, when given) by username: the rows of the compliance page."""
+    # IN, not EXISTS per user: a supervisor's customers are themselves an IN over users, which SQLite re-reads for each user.
+    owners = User.objects.filter(pk__in=customers.values("owner_id")).order_by("username")
+    return owners if team is None else owners.filter(team=team)
+
+
+def compliance_teams(*, customers: QuerySet[Customer]) -> QuerySet[Team]:
+    """The teams with a member who owns one of `customers`: the choices of the compliance page's team filter."""
+    return Team.objects.filter(Exists(customers.filter(owner__team=OuterRef("pk"))))
 
 
 def _overdue_count(counts: Iterable[dict[str, Any]], policies: list[Policy]) -> int:

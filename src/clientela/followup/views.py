@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,9 +19,11 @@ from clientela.followup.forms import ContactLogForm, GroupActivityForm
 from clientela.followup.models import CalendarFeed, PlannedContact
 from clientela.followup.planner import plan_refresh
 from clientela.followup.reports import followup_report, report_period, report_scope, report_xlsx
-from clientela.followup.selectors import agenda_for, compliance_by_salesperson
+from clientela.followup.selectors import agenda_for, compliance_by_salesperson, compliance_salespeople, compliance_teams
 from clientela.followup.services import calendar_feed_create, contact_log, group_activity_log
 from clientela.greetings.selectors import key_dates
+
+SALESPEOPLE_PER_PAGE = 25
 
 
 @login_required
@@ -83,13 +86,21 @@ def log_group_activity(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def team_compliance(request: HttpRequest) -> HttpResponse:
-    """Show compliance per class and overdue customers for each salesperson the user may see."""
+    """Show compliance per class and overdue customers for a page of the salespeople the user may see, of one team when
+    chosen (a team the user may not see is a 404)."""
     if request.user.role == User.Role.SALESPERSON and not request.user.is_superuser:
         raise PermissionDenied
+    visible = customers_visible_to(request.user)
+    teams = compliance_teams(customers=visible)
+    team = get_object_or_404(teams, pk=_number(request.GET["team"])) if request.GET.get("team") else None
+    page = Paginator(compliance_salespeople(customers=visible, team=team), SALESPEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     start = today - timedelta(days=27)
-    rows = compliance_by_salesperson(customers=customers_visible_to(request.user), start=start, end=today, today=today)
-    return render(request, "followup/team_compliance.html", {"rows": rows, "start": start, "end": today})
+    rows = compliance_by_salesperson(customers=visible, salespeople=list(page), start=start, end=today, today=today)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"rows": rows, "start": start, "end": today, "page": page, "query": query.urlencode(), "teams": teams, "team": team}
+    return render(request, "followup/team_compliance.html", context)
 
 
 @login_required
