@@ -1,4 +1,4 @@
-"""The scheme preview in a browser: counted from the stored metrics, then recomputed from the transactions."""
+"""The scheme preview in a browser: counted from the stored metrics, then recomputed from the transactions in the background."""
 
 import pytest
 from playwright.sync_api import expect
@@ -19,6 +19,8 @@ def test_an_admin_previews_new_cut_offs_and_recomputes_them_from_the_transaction
     expect(basis).to_contain_text("Counted from the customers and metrics stored with the snapshot of", timeout=TIMEOUT_MS)
     stored = page.locator("#preview-counts tbody").inner_text()
     page.get_by_role("button", name="Recompute from the transactions").click()
+    # Started in the background; the fragment polls every second until the counts are ready.
+    expect(page.locator("#preview-run")).to_contain_text("Computing from the transactions since", timeout=TIMEOUT_MS)
     expect(basis).to_have_text("Computed from the transactions.", timeout=TIMEOUT_MS)
     assert page.locator("#preview-counts tbody").inner_text() == stored
     expect(page.locator("#preview-computing")).to_be_hidden()

@@ -226,6 +226,15 @@ def test_the_same_preview_asked_again_while_under_way_joins_it_and_another_admin
     assert PreviewRun.objects.count() == 2
 
 
+def test_a_new_schemes_preview_is_computed_from_the_transactions(client, four_customers):
+    client.force_login(User.objects.create_user("root", password="pw", role=User.Role.ADMIN))
+    data = post_data(scheme_form_class("abc"), scheme_initial(KINDS["abc"]().model_dump(mode="json"), True), name="abc-half", a_share="50", kind="abc")
+    content = polled(client, client.post(reverse("web:scheme_preview", args=["new"]), {**data, "as_of": "2025-06-30"}, HTTP_HX_REQUEST="true").content.decode())
+    assert "Computed from the transactions." in content and PreviewRun.objects.get().scheme is None
+    for label, count in {"A": 1, "B": 2, "C": 1}.items():  # cumulative 60, 85, 95, 100 %: the first crosses 50 %
+        assert f'<tr data-class="{label}"><th scope="row">{label}</th><td class="num">{count}</td>' in content
+
+
 def test_a_run_whose_server_stopped_says_so_and_old_runs_are_removed_by_the_next(client, four_customers):
     root = User.objects.create_user("root", password="pw", role=User.Role.ADMIN)
     client.force_login(root)
