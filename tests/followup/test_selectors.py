@@ -14,9 +14,12 @@ from clientela.crm.models import Customer, Transaction
 from clientela.crm.services.customers import customer_create
 from clientela.followup.models import PlannedContact, Policy, UnplannedContact
 from clientela.followup.selectors import (
+    SalespersonCompliance,
     agenda_for,
     compliance,
     compliance_by_salesperson,
+    compliance_salespeople,
+    compliance_teams,
     followed_customers,
     followup_effect,
     overdue_customers,
@@ -162,6 +165,43 @@ def test_compliance_by_salesperson_counts_each_owners_classes_and_overdue_custom
     assert [row.overdue for row in rows] == [
         len(overdue_customers(customers=Customer.objects.filter(owner__username=name), today=date(2026, 2, 2))) for name in ("ana", "bruno")
     ]
+
+
+def test_compliance_by_salesperson_of_given_salespeople_counts_theirs_in_that_order(make_customer, classify, contact_made, salesperson, other_salesperson):
+    mine, theirs = make_customer("Mine"), make_customer("Theirs", owner=other_salesperson, customer_since=date(2025, 12, 1))
+    classify("abc", {mine: "A", theirs: "C"})
+    contact_made(mine, local(date(2026, 1, 30), 10))
+    period = {"start": date(2026, 1, 5), "end": date(2026, 2, 1), "today": date(2026, 2, 2)}
+    ana, bruno = compliance_by_salesperson(customers=Customer.objects.all(), **period)
+
+    assert compliance_by_salesperson(customers=Customer.objects.all(), salespeople=[other_salesperson, salesperson], **period) == [bruno, ana]
+    assert compliance_by_salesperson(customers=Customer.objects.all(), salespeople=[other_salesperson], **period) == [bruno]
+    assert bruno.overdue == 1 and ana.overdue == 0
+    # Only the customers passed count, even for a salesperson given.
+    assert compliance_by_salesperson(customers=Customer.objects.filter(pk=mine.pk), salespeople=[salesperson, other_salesperson], **period) == [
+        ana,
+        SalespersonCompliance(other_salesperson, [], 0),
+    ]
+
+
+def test_compliance_salespeople_are_the_owners_by_username_of_the_team_when_given(make_customer, team, other_salesperson, south_salesperson):
+    make_customer("Carla's", owner=south_salesperson)
+    make_customer("Bruno's", owner=other_salesperson)
+    make_customer("Ana's")
+    customers = Customer.objects.all()
+
+    # The North supervisor owns no customer: not a row.
+    assert [person.username for person in compliance_salespeople(customers=customers)] == ["ana", "bruno", "carla"]
+    assert [person.username for person in compliance_salespeople(customers=customers, team=team)] == ["ana", "bruno"]
+    assert [person.username for person in compliance_salespeople(customers=customers.exclude(owner=other_salesperson), team=team)] == ["ana"]
+
+
+def test_compliance_teams_are_those_of_the_owners(make_customer, team, south_salesperson):
+    make_customer("Ana's")
+    assert [t.name for t in compliance_teams(customers=Customer.objects.all())] == ["North"]
+    make_customer("Carla's", owner=south_salesperson)
+    assert [t.name for t in compliance_teams(customers=Customer.objects.all())] == ["North", "South"]
+    assert [t.name for t in compliance_teams(customers=Customer.objects.filter(owner=south_salesperson))] == ["South"]
 
 
 # overdue_customers

@@ -281,6 +281,66 @@ def test_an_admin_sees_every_team(client, teams):
     assert [name for name, *_ in compliance_rows(client.get(reverse("followup:team_compliance")))] == ["ana", "bruno", "carla"]
 
 
+@pytest.fixture
+def admin_client(client, db):
+    client.force_login(User.objects.create_user("root", password="pw", role=User.Role.ADMIN))
+    return client
+
+
+@pytest.fixture
+def extra_people(teams, classify) -> list[User]:
+    """25 more salespeople (extra00 … extra24, no team) after ana, bruno and carla: 28 in all, two pages of 25."""
+    people = [User.objects.create_user(f"extra{n:02d}", password="pw") for n in range(25)]
+    classify("matrix", {customer_create(external_id=f"X{n}", name=f"Extra {n}", owner=person): "EII" for n, person in enumerate(people)})
+    return people
+
+
+def test_team_compliance_shows_25_salespeople_a_page_in_username_order(admin_client, extra_people):
+    first = admin_client.get(reverse("followup:team_compliance"))
+    second = admin_client.get(reverse("followup:team_compliance"), {"page": 2})
+
+    assert [name for name, *_ in compliance_rows(first)] == ["ana", "bruno", "carla", *(f"extra{n:02d}" for n in range(22))]
+    # The second page counts its three salespeople's customers: one EII customer each (1 a week: 4 required), never contacted.
+    assert compliance_rows(second) == [(f"extra{n}", [("EII", 1, 4.0, 0.0, 0)], 0) for n in (22, 23, 24)]
+    assert 'href="?page=2" rel="next"' in first.content.decode()
+    assert 'href="?page=1" rel="prev"' in second.content.decode()
+    assert "Page 2 of 2" in second.content.decode()
+
+
+def test_team_compliance_pages_keep_the_team_filter(admin_client, extra_people, team):
+    response = admin_client.get(reverse("followup:team_compliance"), {"team": team.pk, "page": 2})
+    # North has two salespeople: one page, the last one whatever page was asked for.
+    assert [name for name, *_ in compliance_rows(response)] == ["ana", "bruno"]
+    assert response.context["query"] == f"team={team.pk}"
+
+
+def test_team_compliance_shows_one_team_when_chosen(admin_client, teams, south_salesperson):
+    response = admin_client.get(reverse("followup:team_compliance"), {"team": south_salesperson.team_id})
+    assert compliance_rows(response) == [("carla", [("A", 1, 4.0, 0.0, 0)], 0)]  # a customer since today: not overdue yet
+    assert [team.name for team in response.context["teams"]] == ["North", "South"]
+    assert f'<option value="{south_salesperson.team_id}" selected>South</option>' in response.content.decode()
+
+
+def test_a_supervisor_chooses_among_their_teams_only(client, team, teams, south_salesperson):
+    client.force_login(team.supervisor)
+    url = reverse("followup:team_compliance")
+
+    assert [choice.name for choice in client.get(url).context["teams"]] == ["North"]
+    assert [name for name, *_ in compliance_rows(client.get(url, {"team": team.pk}))] == ["ana", "bruno"]
+    assert client.get(url, {"team": south_salesperson.team_id}).status_code == 404
+    assert client.get(url, {"team": "South"}).status_code == 404
+
+
+def test_team_compliance_runs_nine_queries_whatever_the_page_and_ten_with_a_team(admin_client, extra_people, team, django_assert_num_queries):
+    url = reverse("followup:team_compliance")
+    admin_client.get(url)  # the customers' current policies are stored on first use
+    # session, user; the salespeople counted and those of the page; the policies, the latest snapshots and the basis they
+    # were stored from; the customers counted; the teams (and the chosen team).
+    for params, queries in (({}, 9), ({"page": 2}, 9), ({"team": team.pk}, 10)):
+        with django_assert_num_queries(queries):
+            assert admin_client.get(url, params).status_code == 200
+
+
 # The calendar feed: Ana's default hours (Monday to Friday, 09:00–17:00), two weeks from Monday 12 January 2026
 
 
