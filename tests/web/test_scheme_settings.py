@@ -207,7 +207,7 @@ def test_the_preview_says_it_counted_the_stored_metrics_and_recomputes_from_the_
             assert f'<tr data-class="{label}"><th scope="row">{label}</th><td class="num">{count}</td>' in content
 
 
-def test_the_same_preview_asked_again_while_under_way_joins_it_and_another_admin_cannot_read_it(client, four_customers):
+def test_the_same_preview_asked_again_while_under_way_joins_it_and_another_admin_cannot_read_it(client, four_customers, django_assert_num_queries):
     root = User.objects.create_user("root", password="pw", role=User.Role.ADMIN)
     client.force_login(root)
     data = post_data(scheme_form_class("abc"), scheme_initial(Scheme.objects.get(name="abc").definition, True), a_share="50", as_of="2025-06-30")
@@ -221,6 +221,8 @@ def test_the_same_preview_asked_again_while_under_way_joins_it_and_another_admin
         client.force_login(User.objects.create_user("root2", password="pw", role=User.Role.ADMIN))
         assert client.get(run_url(first)).status_code == 404
         client.force_login(root)
+    with django_assert_num_queries(4):  # session, user, the run, the latest snapshot
+        client.get(run_url(first))
     assert '<tr data-class="A"><th scope="row">A</th><td class="num">1</td>' in polled(client, first)
     assert '<tr data-class="A"><th scope="row">A</th><td class="num">2</td>' in polled(client, other)
     assert PreviewRun.objects.count() == 2
