@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["allocation", "ageing", "collected", "bonus"]
+MODULES = ["allocation", "ageing", "day_totals", "collected", "bonus"]
 
 
 @pytest.mark.parametrize("name", MODULES)

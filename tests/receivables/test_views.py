@@ -2,7 +2,7 @@
 
 import io
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -128,6 +128,27 @@ def test_the_customer_file_warns_at_once_when_receipts_pay_the_oldest_invoices_f
     page = login(client, salesperson).get(reverse("web:customer_detail", args=[customer.pk])).content.decode()
     assert 'id="credit-warning"' in page and "Credit limit exceeded: owes 250.00 against a limit of 100.00 (150.00 over)" in page
     assert "250.00 overdue." in page and "hx-get" not in page.split('id="credit-warning"')[1].split("</section>")[0]
+
+
+def test_refunds_and_credit_notes_are_added_up_at_once_in_the_same_few_queries(client, salesperson, customer, sale, pay, terms):
+    terms(customer, limit_cents=10_000)
+    sale(customer, "F1", date(2026, 1, 1), [("Lager", 30_000)])
+    sale(customer, "A1", date(2026, 1, 5), [("Lager", -4_000)])  # a credit note
+    pay(customer, date(2026, 1, 20), 10_000)
+    pay(customer, date(2026, 1, 25), -1_000)  # a refund
+    login(client, salesperson)
+    # 30,000 less 4,000 and 10,000, plus the 1,000 given back: 17,000 owed, all past due by now.
+    page = client.get(reverse("web:customer_detail", args=[customer.pk])).content.decode()
+    assert 'id="credit-warning"' in page and "Credit limit exceeded: owes 170.00 against a limit of 100.00 (70.00 over)" in page
+    url = reverse("receivables:credit_warning", args=[customer.pk])
+    before = _queries(client, url, {})
+    for number in range(2, 40):
+        sale(customer, f"F{number}", date(2026, 1, 1) + timedelta(days=number), [("Lager", 1_000)])
+        sale(customer, f"A{number}", date(2026, 1, 2) + timedelta(days=number), [("Lager", -500)])
+        pay(customer, date(2026, 1, 3) + timedelta(days=number), -200)
+    # 17,000 + 38 × (1,000 − 500 + 200) = 43,600.
+    assert "Credit limit exceeded: owes 436.00 against a limit of 100.00 (336.00 over)" in client.get(url).content.decode()
+    assert _queries(client, url, {}) == before <= 13  # session, user, the customer and its file (four), two checks, the terms, four sums
 
 
 def test_the_credit_warning_of_someone_elses_customer_is_not_found(client, salesperson, theirs, sale):

@@ -8,6 +8,7 @@ from clientela.ledger.ageing import BUCKETS, Ageing, OpenItem, age, bucket_of, b
 from clientela.ledger.allocation import INSTALMENT, INVOICE, REVERSAL, Allocation, Credit, Item, Ledger, allocate
 from clientela.ledger.bonus import BonusMonth, BonusRates, bonus_cents, hold_back, month_end, month_start, months
 from clientela.ledger.collected import Collected, collected_money, split_pro_rata
+from clientela.ledger.day_totals import DayTotals, age_from_day_totals, day_totals_start
 from clientela.ledger.documents import Invoice, Receipt, Schedule
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "BonusRates",
     "Collected",
     "Credit",
+    "DayTotals",
     "Invoice",
     "Item",
     "Ledger",
@@ -28,11 +30,13 @@ __all__ = [
     "Receipt",
     "Schedule",
     "age",
+    "age_from_day_totals",
     "allocate",
     "bonus_cents",
     "bucket_of",
     "bucket_totals",
     "collected_money",
+    "day_totals_start",
     "hold_back",
     "month_end",
     "month_start",

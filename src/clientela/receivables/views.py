@@ -23,6 +23,7 @@ from clientela.receivables.forms import CreditTermsForm
 from clientela.receivables.models import DEFAULT_PAYMENT_DAYS
 from clientela.receivables.selectors.ageing import customer_statement, receivables_ageing
 from clientela.receivables.selectors.bonus import bonus_report
+from clientela.receivables.selectors.credit import credit_standing
 from clientela.receivables.services import credit_terms_save, may_set_credit_terms
 
 
@@ -89,9 +90,9 @@ def ageing(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def credit_warning(request: HttpRequest, pk: int) -> HttpResponse:
-    """Render the credit warning of a customer's file from the allocated ledger (loaded after the file)."""
+    """Render the credit warning of a customer's file (loaded after the file when the ledger must be allocated)."""
     customer = customer_get(user=request.user, pk=pk)
-    standing = customer_statement(customer=customer, as_of=timezone.localdate()).standing
+    standing = credit_standing(customer=customer, as_of=timezone.localdate())
     return render(request, "receivables/_credit_warning.html", {"customer": customer, "standing": standing})
 
 
