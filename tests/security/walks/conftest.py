@@ -15,6 +15,7 @@ from clientela.demo.build import build_demo
 from clientela.fieldsales.models import PlannedVisit
 from clientela.retention.models import LossReason
 from clientela.retention.services.losses import customer_mark_lost
+from clientela.segmentation.models import PreviewRun, Scheme
 
 OWNER_FORMULA = "=cmd|' /C calc'!A0"
 OTHERS_FORMULA = "@SUM(1+1)"
@@ -44,10 +45,14 @@ def company(django_db_setup, django_db_blocker):
         contact = Contact.objects.filter(customer=customer).first() or Contact.objects.create(customer=customer, name="Someone")
         period = DoNotContactPeriod.objects.create(customer=customer, start=date(2030, 1, 1), end=date(2030, 1, 2))
         visit = PlannedVisit.objects.filter(customer__owner=owner).first()
+        admin, abc = User.objects.get(username="admin"), Scheme.objects.get(name="abc")
+        preview = PreviewRun.objects.create(
+            requested_by=admin, scheme=abc, key="walks", definition=abc.definition, as_of=timezone.localdate(), finished_at=timezone.now(), counts={"A": 1}
+        )
         values = {
             "customers": customer.pk, "contact": contact.pk, "period": period.pk, "name": "transactions", "section": "details",
             "visits": visit.pk if visit else 0, "groups": Tag.objects.first().pk, "users": owner.pk, "teams": Team.objects.first().pk,
-            "scheme": "abc", "api-tokens": token_create(user=owner, name="walks").token.pk,
+            "scheme": "abc", "api-tokens": token_create(user=owner, name="walks").token.pk, "previews": preview.pk,
         }
-        yield Company(User.objects.get(username="admin"), owner, other, frozenset(c.external_id for c in mine), values)
+        yield Company(admin, owner, other, frozenset(c.external_id for c in mine), values)
         call_command("flush", interactive=False, verbosity=0)  # the defaults a new installation has come back (tests/conftest.py)

@@ -34,7 +34,7 @@ class Route:
             return "scheme"
         if parameter != "pk":
             return parameter
-        for word in ("customers", "visits", "groups", "users", "teams", "api-tokens"):
+        for word in ("customers", "visits", "groups", "users", "teams", "api-tokens", "previews"):
             if f"{word}/<int:pk>" in self.route:
                 return word
         raise KeyError(f"no sample value for pk in {self.route}")
