@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.db.models.signals import post_migrate
+from django.utils import translation
 
 from tests.support.data_migrations import data_migrations_rerun
 
@@ -38,3 +39,10 @@ def django_db_setup(django_db_setup):
 def fast_password_hashing(settings):
     """Fixture users need passwords; hash them cheaply in tests."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request in a user's language leaves it active in the thread
+    (LocaleMiddleware and the user's language activate it for the request and never deactivate it)."""
+    translation.deactivate()
