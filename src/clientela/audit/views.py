@@ -17,6 +17,7 @@ from clientela.audit.models import AuditEvent
 from clientela.audit.selectors import audit_events, changes_shown, object_type_name
 from clientela.audit.templatetags.audit import audit_value
 from clientela.exports import write_workbook
+from clientela.web.params import query_without
 from clientela.web.roles import require_admin
 
 PAGE_SIZE = 50
@@ -30,10 +31,8 @@ def trail(request: HttpRequest) -> HttpResponse:
     events = audit_events(where=form.where()) if form.is_valid() else AuditEvent.objects.none()
     if request.GET.get("format") == "xlsx":
         return _xlsx(events)
-    query = request.GET.copy()
-    query.pop("page", None)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "audit/trail.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(request, "audit/trail.html", {"form": form, "page": page, "query": query_without(request.GET, "page")})
 
 
 def _rows(events: QuerySet[AuditEvent]) -> Iterator[list[Any]]:

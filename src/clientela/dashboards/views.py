@@ -42,6 +42,7 @@ from clientela.dashboards.services import INDEXED_KINDS, snapshot_index, snapsho
 from clientela.engine.window import months_before
 from clientela.exports import write_workbook
 from clientela.web.charts import figure_data
+from clientela.web.params import query_without
 
 ABC_KINDS = ("abc", "abc-count")
 
@@ -59,10 +60,8 @@ def _scope(request: HttpRequest, form: DashboardForm) -> Scope:
 def _page(request: HttpRequest, template: str, form: DashboardForm, **context: Any) -> HttpResponse:
     """The page with the form, the query (for the export link) and the filters alone (for links to the other dashboards);
     without data and with status 400 when a filter is invalid."""
-    query = request.GET.copy()
-    query.pop("format", None)
     kept = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
-    context |= {"form": form, "query": query.urlencode(), "filter_query": urlencode(kept)}
+    context |= {"form": form, "query": query_without(request.GET, "format"), "filter_query": urlencode(kept)}
     return render(request, template, context, status=200 if form.is_valid() else 400)
 
 

@@ -30,12 +30,9 @@ from clientela.fieldsales.selectors.targets import GROUPINGS, plan_vs_actual, ta
 from clientela.fieldsales.selectors.visits import progress_by_period, visit_statuses
 from clientela.web.charts import figure_data
 from clientela.fieldsales.services import planned_visit_add, planned_visit_delete, start_point_save, target_save, target_year_spread, visits_from_followup
+from clientela.web.params import number
 
 LINES_PER_PAGE = 100
-
-
-def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdecimal() else None
 
 
 def _day(value: str | None, default: date) -> date:
@@ -49,7 +46,7 @@ def _person(request: HttpRequest) -> User:
     """The salesperson a page is about: the one asked for, if the user may see them, else the user."""
     params = request.GET if request.method == "GET" else request.POST
     if params.get("salesperson"):
-        return salesperson_get(user=request.user, pk=_number(params["salesperson"]))
+        return salesperson_get(user=request.user, pk=number(params["salesperson"]))
     return request.user
 
 
@@ -124,8 +121,8 @@ def visits(request: HttpRequest) -> HttpResponse:
     person = _person(request)
     today = timezone.localdate()
     params = request.GET
-    year = _number(params.get("year")) or today.year
-    month = _number(params.get("month"))
+    year = number(params.get("year")) or today.year
+    month = number(params.get("month"))
     month = month if month and 1 <= month <= 12 else None
     start, end = period_span("month", date(year, month, 1)) if month else period_span("year", date(year, 1, 1))
     customers = customers_visible_to(request.user).filter(owner=person).exclude(status=Customer.Status.LOST)
@@ -180,8 +177,8 @@ def visits_from_plan(request: HttpRequest) -> HttpResponse:
 def targets(request: HttpRequest) -> HttpResponse:
     """Show targets against actual sales with the gap per salesperson, team or region; supervisors and admins enter targets."""
     today = timezone.localdate()
-    year = _number(request.GET.get("year")) or today.year
-    month = _number(request.GET.get("month"))
+    year = number(request.GET.get("year")) or today.year
+    month = number(request.GET.get("month"))
     month = month if month and 1 <= month <= 12 else None
     by = request.GET.get("by") if request.GET.get("by") in GROUPINGS else "salesperson"
     start, end = period_span("month", date(year, month, 1)) if month else period_span("year", date(year, 1, 1))

@@ -22,6 +22,7 @@ from clientela.followup.reports import followup_report, report_period, report_sc
 from clientela.followup.selectors import agenda_for, compliance_by_salesperson, compliance_salespeople, compliance_teams
 from clientela.followup.services import calendar_feed_create, contact_log, group_activity_log
 from clientela.greetings.selectors import key_dates
+from clientela.web.params import number, query_without
 
 SALESPEOPLE_PER_PAGE = 25
 
@@ -46,7 +47,7 @@ def log_contact(request: HttpRequest, pk: int) -> HttpResponse:
     planned = None
     if "planned" in request.GET or "planned" in request.POST:
         planned_id = request.GET.get("planned") or request.POST.get("planned") or ""
-        planned = get_object_or_404(PlannedContact, pk=_number(planned_id), customer=customer)
+        planned = get_object_or_404(PlannedContact, pk=number(planned_id), customer=customer)
     if request.method == "POST":
         form = ContactLogForm(request.POST)
         if form.is_valid():
@@ -92,14 +93,12 @@ def team_compliance(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     visible = customers_visible_to(request.user)
     teams = compliance_teams(customers=visible)
-    team = get_object_or_404(teams, pk=_number(request.GET["team"])) if request.GET.get("team") else None
+    team = get_object_or_404(teams, pk=number(request.GET["team"])) if request.GET.get("team") else None
     page = Paginator(compliance_salespeople(customers=visible, team=team), SALESPEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     start = today - timedelta(days=27)
     rows = compliance_by_salesperson(customers=visible, salespeople=list(page), start=start, end=today, today=today)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"rows": rows, "start": start, "end": today, "page": page, "query": query.urlencode(), "teams": teams, "team": team}
+    context = {"rows": rows, "start": start, "end": today, "page": page, "query": query_without(request.GET, "page"), "teams": teams, "team": team}
     return render(request, "followup/team_compliance.html", context)
 
 
@@ -131,12 +130,12 @@ def review(request: HttpRequest) -> HttpResponse:
         day = timezone.localdate()
     person = team = None
     if request.GET.get("team"):
-        team = get_object_or_404(Team, pk=_number(request.GET["team"]), members__customers__in=customers_visible_to(request.user))
+        team = get_object_or_404(Team, pk=number(request.GET["team"]), members__customers__in=customers_visible_to(request.user))
     else:
         person = request.user
         if request.GET.get("salesperson"):
             visible_people = User.objects.filter(customers__in=customers_visible_to(request.user)).distinct()
-            person = get_object_or_404(visible_people, pk=_number(request.GET["salesperson"]))
+            person = get_object_or_404(visible_people, pk=number(request.GET["salesperson"]))
     start, end = report_period(kind, day)
     label = _("Weekly review") if kind == "week" else _("Monthly evaluation")
     report = followup_report(
@@ -148,8 +147,3 @@ def review(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return xlsx_download(lambda path: report_xlsx(report, path), f"{kind}-review-{start}.xlsx")
     return render(request, "followup/review.html", {"report": report, "kind": kind, "query": request.GET.urlencode()})
-
-
-def _number(value: str) -> int | None:
-    # isdecimal, not isdigit: int() refuses digits such as "²"; a non-number matches nothing (a 404, not a 500).
-    return int(value) if value.isdecimal() else None

@@ -24,20 +24,17 @@ from clientela.pipeline.selectors.funnel import funnel_report
 from clientela.pipeline.services.merge import customers_merge
 from clientela.pipeline.services.prospects import DuplicateSuspected, prospect_create, prospect_update
 from clientela.pipeline.services.stages import pipeline_entry_ensure, stage_move
+from clientela.web.params import number
 
 PROSPECT_CLASSES = ("PI", "PII", "PIII", "PIV")
-
-
-def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdecimal() else None
 
 
 def _filters(request: HttpRequest) -> BoardFilters:
     params = request.GET if request.method == "GET" else request.POST
     label = params.get("class", "")
     return BoardFilters(
-        salesperson=_number(params.get("salesperson")),
-        team=_number(params.get("team")),
+        salesperson=number(params.get("salesperson")),
+        team=number(params.get("team")),
         prospect_class=label if label in PROSPECT_CLASSES else "",
         lost=params.get("lost") == "on",
     )
@@ -192,7 +189,7 @@ def duplicates(request: HttpRequest) -> HttpResponse:
 def merge(request: HttpRequest, pk: int) -> HttpResponse:
     """Merge this customer into another one the user may see; all of its history moves there."""
     merged = customer_get(user=request.user, pk=pk)
-    kept_pk = _number(request.POST.get("into"))
+    kept_pk = number(request.POST.get("into"))
     if kept_pk is None:
         raise Http404
     kept = customer_get(user=request.user, pk=kept_pk)
@@ -203,4 +200,3 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("pipeline:duplicates")
     messages.success(request, _("%(merged)s was merged into %(kept)s; its history is kept there.") % {"merged": merged.name, "kept": kept.name})
     return redirect("pipeline:prospect", pk=kept.pk)
-

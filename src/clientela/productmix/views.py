@@ -15,7 +15,7 @@ from clientela.productmix.export import product_mix_xlsx
 from clientela.productmix.forms import MixForm
 from clientela.productmix.selectors import product_mix_report
 from clientela.segmentation.services import month_end_before
-
+from clientela.web.params import number
 
 
 @login_required
@@ -24,8 +24,8 @@ def product_mix(request: HttpRequest) -> HttpResponse:
     visible = customers_visible_to(request.user)
     people = User.objects.filter(customers__in=visible).distinct().order_by("username")
     teams = Team.objects.filter(members__customers__in=visible).distinct().order_by("name")
-    person = get_object_or_404(people, pk=_number(request.GET["salesperson"])) if request.GET.get("salesperson") else None
-    team = get_object_or_404(teams, pk=_number(request.GET["team"])) if request.GET.get("team") else None
+    person = get_object_or_404(people, pk=number(request.GET["salesperson"])) if request.GET.get("salesperson") else None
+    team = get_object_or_404(teams, pk=number(request.GET["team"])) if request.GET.get("team") else None
     defaults = {"as_of": month_end_before(timezone.localdate()).isoformat(), "months": "12", "metric": "revenue", "few_buyers": "5", "decline": "10"}
     form = MixForm(defaults | {name: value for name, value in request.GET.items() if value})
     report = None
@@ -47,7 +47,3 @@ def product_mix(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
     }
     return render(request, "productmix/mix.html", context)
-
-
-def _number(value: str) -> int | None:
-    return int(value) if value.isdecimal() else None

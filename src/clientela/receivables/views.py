@@ -25,11 +25,7 @@ from clientela.receivables.selectors.ageing import customer_statement, receivabl
 from clientela.receivables.selectors.bonus import bonus_report
 from clientela.receivables.selectors.credit import credit_standing
 from clientela.receivables.services import credit_terms_save, may_set_credit_terms
-
-
-
-def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdecimal() else None
+from clientela.web.params import number, query_without
 
 
 @dataclass(frozen=True)
@@ -48,13 +44,13 @@ def _scope(request: HttpRequest) -> Scope:
     customers = visible
     salesperson = team = region = None
     if request.GET.get("salesperson"):
-        salesperson = get_object_or_404(User.objects.filter(customers__in=visible).distinct(), pk=_number(request.GET["salesperson"]))
+        salesperson = get_object_or_404(User.objects.filter(customers__in=visible).distinct(), pk=number(request.GET["salesperson"]))
         customers = customers.filter(owner=salesperson)
     if request.GET.get("team"):
-        team = get_object_or_404(Team.objects.filter(members__customers__in=visible).distinct(), pk=_number(request.GET["team"]))
+        team = get_object_or_404(Team.objects.filter(members__customers__in=visible).distinct(), pk=number(request.GET["team"]))
         customers = customers.filter(owner__team=team)
     if request.GET.get("region"):
-        region = get_object_or_404(Region.objects.filter(customers__in=visible).distinct(), pk=_number(request.GET["region"]))
+        region = get_object_or_404(Region.objects.filter(customers__in=visible).distinct(), pk=number(request.GET["region"]))
         customers = customers.filter(region=region)
     return Scope(customers, salesperson, team, region)
 
@@ -82,9 +78,7 @@ def ageing(request: HttpRequest) -> HttpResponse:
     report = receivables_ageing(customers=scope.customers, as_of=_day(request.GET.get("as_of")))
     if request.GET.get("format") == "xlsx":
         return xlsx_download(lambda path: ageing_xlsx(report, path), f"receivables-{report.as_of}.xlsx")
-    query = request.GET.copy()
-    query.pop("format", None)
-    context = {"report": report, "scope": scope, "buckets": BUCKETS, "query": query.urlencode()}
+    context = {"report": report, "scope": scope, "buckets": BUCKETS, "query": query_without(request.GET, "format")}
     return render(request, "receivables/ageing.html", context | _choices(request.user))
 
 
@@ -144,6 +138,4 @@ def bonus(request: HttpRequest) -> HttpResponse:
     report = bonus_report(customers=scope.customers, month=min(month, month_start(today)), today=today)
     if request.GET.get("format") == "xlsx":
         return xlsx_download(lambda path: bonus_xlsx(report, path), f"bonus-{report.month:%Y-%m}.xlsx")
-    query = request.GET.copy()
-    query.pop("format", None)
-    return render(request, "receivables/bonus.html", {"report": report, "scope": scope, "query": query.urlencode()} | _choices(request.user))
+    return render(request, "receivables/bonus.html", {"report": report, "scope": scope, "query": query_without(request.GET, "format")} | _choices(request.user))

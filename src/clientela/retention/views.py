@@ -21,6 +21,7 @@ from clientela.retention.reports import losses_xlsx
 from clientela.retention.selectors.at_risk import at_risk_customers
 from clientela.retention.selectors.losses import loss_analysis, losses_in
 from clientela.retention.services import at_risk_alerts_read, customer_loss_explain, customer_mark_lost
+from clientela.web.params import query_without
 
 PAGE_SIZE = 50
 
@@ -65,9 +66,7 @@ def lost(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return xlsx_download(lambda path: losses_xlsx(analysis, losses, path), f"lost-customers-{start}-{end}.xlsx")
     page = Paginator(losses, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "retention/lost.html", {"analysis": analysis, "page": page, "query": query.urlencode()})
+    return render(request, "retention/lost.html", {"analysis": analysis, "page": page, "query": query_without(request.GET, "page")})
 
 
 @login_required

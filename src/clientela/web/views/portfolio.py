@@ -12,12 +12,9 @@ from django.utils import timezone
 from clientela.crm.models import Customer, Region, Tag, User
 from clientela.crm.selectors.customers import CustomerFilters, customer_list as customers_filtered, customers_visible_to, portfolio_counts
 from clientela.dashboards.selectors.revenue import revenue_12m
+from clientela.web.params import number, query_without
 
 PAGE_SIZE = 25
-
-
-def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 @login_required
@@ -33,16 +30,14 @@ def customer_list(request: HttpRequest) -> HttpResponse:
     params = request.GET
     filters = CustomerFilters(
         search=params.get("q", "").replace("\x00", "")[:100],  # no one types NUL, and PostgreSQL refuses it
-        region=_number(params.get("region")),
-        owner=_number(params.get("owner")),
+        region=number(params.get("region")),
+        owner=number(params.get("owner")),
         status=params.get("status", ""),
         channel=params.get("channel", ""),
-        tag=_number(params.get("tag")),
+        tag=number(params.get("tag")),
     )
     page = Paginator(customers_filtered(user=request.user, filters=filters), PAGE_SIZE).get_page(params.get("page"))
-    query = params.copy()
-    query.pop("page", None)
-    context = {"page": page, "filters": filters, "query": query.urlencode()}
+    context = {"page": page, "filters": filters, "query": query_without(params, "page")}
     if request.htmx:
         return render(request, "web/_customer_rows.html", context)
     return render(request, "web/customer_list.html", context | filter_choices(request.user))
@@ -62,4 +57,3 @@ def filter_choices(user: User) -> dict[str, Any]:
         "channels": visible.exclude(channel="").order_by("channel").values_list("channel", flat=True).distinct(),
         "tags": Tag.objects.all(),
     }
-
