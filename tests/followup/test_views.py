@@ -454,3 +454,12 @@ def test_a_group_activity_refuses_another_salespersons_customer(sales_client, th
     )
     assert response.status_code == 200
     assert not ContactLog.objects.filter(customer=theirs).exists()
+
+
+def test_the_weekly_review_of_a_team_with_several_customers_opens_and_another_team_is_not_found(client, team, teams, south_salesperson):
+    """The team is looked up among the teams of the customers the user sees: one match, however many customers it has."""
+    client.force_login(team.supervisor)
+    response = client.get(reverse("followup:review"), {"team": team.pk})
+    assert response.status_code == 200 and "North" in response.content.decode()
+    assert client.get(reverse("followup:review"), {"team": south_salesperson.team.pk}).status_code == 404
+    assert client.get(reverse("followup:review"), {"team": "x"}).status_code == 404

@@ -22,7 +22,7 @@ from clientela.followup.reports import followup_report, report_period, report_sc
 from clientela.followup.selectors import agenda_for, compliance_by_salesperson, compliance_salespeople, compliance_teams
 from clientela.followup.services import calendar_feed_create, contact_log, group_activity_log
 from clientela.greetings.selectors import key_dates
-from clientela.web.params import number, query_without
+from clientela.web.params import chosen, number, query_without
 
 SALESPEOPLE_PER_PAGE = 25
 
@@ -93,7 +93,7 @@ def team_compliance(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     visible = customers_visible_to(request.user)
     teams = compliance_teams(customers=visible)
-    team = get_object_or_404(teams, pk=number(request.GET["team"])) if request.GET.get("team") else None
+    team = chosen(teams, request.GET, "team")
     page = Paginator(compliance_salespeople(customers=visible, team=team), SALESPEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     start = today - timedelta(days=27)
@@ -128,14 +128,11 @@ def review(request: HttpRequest) -> HttpResponse:
         day = date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else timezone.localdate()
     except ValueError:
         day = timezone.localdate()
-    person = team = None
-    if request.GET.get("team"):
-        team = get_object_or_404(Team, pk=number(request.GET["team"]), members__customers__in=customers_visible_to(request.user))
-    else:
-        person = request.user
-        if request.GET.get("salesperson"):
-            visible_people = User.objects.filter(customers__in=customers_visible_to(request.user)).distinct()
-            person = get_object_or_404(visible_people, pk=number(request.GET["salesperson"]))
+    visible = customers_visible_to(request.user)
+    person = None
+    team = chosen(Team.objects.filter(members__customers__in=visible).distinct(), request.GET, "team")
+    if team is None:
+        person = chosen(User.objects.filter(customers__in=visible).distinct(), request.GET, "salesperson") or request.user
     start, end = report_period(kind, day)
     label = _("Weekly review") if kind == "week" else _("Monthly evaluation")
     report = followup_report(

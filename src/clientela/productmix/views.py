@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from clientela.web.downloads import xlsx_download
@@ -15,7 +15,7 @@ from clientela.productmix.export import product_mix_xlsx
 from clientela.productmix.forms import MixForm
 from clientela.productmix.selectors import product_mix_report
 from clientela.segmentation.services import month_end_before
-from clientela.web.params import number
+from clientela.web.params import chosen
 
 
 @login_required
@@ -24,8 +24,8 @@ def product_mix(request: HttpRequest) -> HttpResponse:
     visible = customers_visible_to(request.user)
     people = User.objects.filter(customers__in=visible).distinct().order_by("username")
     teams = Team.objects.filter(members__customers__in=visible).distinct().order_by("name")
-    person = get_object_or_404(people, pk=number(request.GET["salesperson"])) if request.GET.get("salesperson") else None
-    team = get_object_or_404(teams, pk=number(request.GET["team"])) if request.GET.get("team") else None
+    person = chosen(people, request.GET, "salesperson")
+    team = chosen(teams, request.GET, "team")
     defaults = {"as_of": month_end_before(timezone.localdate()).isoformat(), "months": "12", "metric": "revenue", "few_buyers": "5", "decline": "10"}
     form = MixForm(defaults | {name: value for name, value in request.GET.items() if value})
     report = None

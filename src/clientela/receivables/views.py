@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,7 @@ from clientela.receivables.selectors.ageing import customer_statement, receivabl
 from clientela.receivables.selectors.bonus import bonus_report
 from clientela.receivables.selectors.credit import credit_standing
 from clientela.receivables.services import credit_terms_save, may_set_credit_terms
-from clientela.web.params import number, query_without
+from clientela.web.params import chosen, query_without
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,16 @@ class Scope:
 
 def _scope(request: HttpRequest) -> Scope:
     """The user's visible customers narrowed by salesperson, team and region; a filter the user may not see is a 404."""
-    visible = customers_visible_to(request.user)
-    customers = visible
-    salesperson = team = region = None
-    if request.GET.get("salesperson"):
-        salesperson = get_object_or_404(User.objects.filter(customers__in=visible).distinct(), pk=number(request.GET["salesperson"]))
+    choices = _choices(request.user)
+    salesperson = chosen(choices["salespeople"], request.GET, "salesperson")
+    team = chosen(choices["teams"], request.GET, "team")
+    region = chosen(choices["regions"], request.GET, "region")
+    customers = customers_visible_to(request.user)
+    if salesperson:
         customers = customers.filter(owner=salesperson)
-    if request.GET.get("team"):
-        team = get_object_or_404(Team.objects.filter(members__customers__in=visible).distinct(), pk=number(request.GET["team"]))
+    if team:
         customers = customers.filter(owner__team=team)
-    if request.GET.get("region"):
-        region = get_object_or_404(Region.objects.filter(customers__in=visible).distinct(), pk=number(request.GET["region"]))
+    if region:
         customers = customers.filter(region=region)
     return Scope(customers, salesperson, team, region)
 

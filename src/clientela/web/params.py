@@ -1,6 +1,12 @@
-"""Reading a page's query string: numbers given as text, and the query to repeat in its links."""
+"""Reading a page's query string: numbers given as text, the filters chosen, and the query to repeat in its links."""
 
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
 from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+
+Chosen = TypeVar("Chosen", bound=Model)
 
 
 def number(value: str | None) -> int | None:
@@ -16,3 +22,8 @@ def query_without(params: QueryDict, name: str) -> str:
     query = params.copy()
     query.pop(name, None)
     return query.urlencode()
+
+
+def chosen(choices: QuerySet[Chosen], params: QueryDict, name: str) -> Chosen | None:
+    """The one of `choices` the parameter `name` names by its key; None when it is empty, a 404 when it names none of them."""
+    return get_object_or_404(choices, pk=number(params[name])) if params.get(name) else None
