@@ -37,19 +37,23 @@ def scheme_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/settings/schemes.html", {"rows": rows, "kinds": list(KINDS), "can_edit": is_admin(request.user)})
 
 
-def _preview_date(request: HttpRequest, scheme: Scheme | None) -> date:
+def _latest(scheme: Scheme | None) -> Snapshot | None:
+    """The scheme's latest snapshot, shown beside the preview's counts (None for a new scheme or before its first run)."""
+    return Snapshot.objects.filter(scheme=scheme).order_by("-as_of", "-version").first() if scheme else None
+
+
+def _preview_date(request: HttpRequest, latest: Snapshot | None) -> date:
     """The date of the scheme's latest snapshot, else the last month end; `as_of` in the request wins."""
     try:
         return date.fromisoformat(request.POST.get("as_of") or request.GET.get("as_of") or "")
     except ValueError:
         pass
-    snapshot = Snapshot.objects.filter(scheme=scheme).order_by("-as_of").first() if scheme else None
-    return snapshot.as_of if snapshot else month_end_before(timezone.localdate())
+    return latest.as_of if latest else month_end_before(timezone.localdate())
 
 
 def _page(request: HttpRequest, form: SchemeForm, scheme: Scheme | None) -> HttpResponse:
-    latest = Snapshot.objects.filter(scheme=scheme).order_by("-as_of", "-version").first() if scheme else None
-    context = {"form": form, "scheme": scheme, "kind": form.kind, "latest": latest, "as_of": _preview_date(request, scheme), "can_edit": is_admin(request.user)}
+    latest = _latest(scheme)
+    context = {"form": form, "scheme": scheme, "kind": form.kind, "latest": latest, "as_of": _preview_date(request, latest), "can_edit": is_admin(request.user)}
     return render(request, "web/settings/scheme_edit.html", context)
 
 
@@ -119,8 +123,9 @@ def scheme_preview(request: HttpRequest, name: str) -> HttpResponse:
     if kind not in KINDS:
         raise Http404
     form = scheme_form_class(kind)(request.POST)  # a new scheme's name does not change its classes
-    as_of = _preview_date(request, scheme)
-    context: dict[str, object] = {"as_of": as_of, "form": form}
+    latest = _latest(scheme)
+    as_of = _preview_date(request, latest)
+    context: dict[str, object] = {"as_of": as_of, "form": form, "latest": latest}
     if form.is_valid():
         try:
             definition = scheme_from_dict({**form.definition(), "name": name})
@@ -132,7 +137,6 @@ def scheme_preview(request: HttpRequest, name: str) -> HttpResponse:
                 context["run"] = preview_run_start(user=request.user, scheme=scheme, definition=definition, as_of=as_of)
             else:
                 context["counts"], context["basis"] = preview.counts, preview.basis
-        context.update(_now(scheme))
     return render(request, "web/settings/_preview.html", context)
 
 
@@ -141,7 +145,7 @@ def scheme_preview_run(request: HttpRequest, pk: int) -> HttpResponse:
     """A preview computed in the background: still computing (polled again), its counts, or why it failed (an HTMX fragment)."""
     require_admin(request.user)
     run = get_object_or_404(PreviewRun.objects.select_related("scheme"), pk=pk, requested_by=request.user)
-    context: dict[str, object] = {"as_of": run.as_of, **_now(run.scheme)}
+    context: dict[str, object] = {"as_of": run.as_of, "latest": _latest(run.scheme)}
     if preview_run_stale(run) or (run.finished_at and run.counts is None and not run.error):
         context["failed"] = True
     elif run.finished_at is None:
@@ -152,8 +156,3 @@ def scheme_preview_run(request: HttpRequest, pk: int) -> HttpResponse:
         context["counts"] = run.counts
     return render(request, "web/settings/_preview.html", context)
 
-
-def _now(scheme: Scheme | None) -> dict[str, object]:
-    """The scheme's latest snapshot and its customers per class, shown beside the preview's."""
-    latest = Snapshot.objects.filter(scheme=scheme).order_by("-as_of", "-version").first() if scheme else None
-    return {"latest": latest, "current": latest.class_counts if latest else {}}
