@@ -22,7 +22,12 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.http import HttpResponse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.web.test_scheme_settings.post_data: what the browser sends for a scheme's form
@@ -78,7 +83,6 @@ def pages(username: str) -> dict[str, tuple[str, dict[str, str] | None]]:
 
 def server_times(username: str, repeat: int) -> dict[str, Timing]:
     """The median wall and CPU milliseconds and the queries of each page for one user, after a warm-up request."""
-    from django.db import connection
     from django.test import Client
 
     from clientela.crm.models import User
@@ -88,52 +92,51 @@ def server_times(username: str, repeat: int) -> dict[str, Timing]:
     times: dict[str, Timing] = {}
     for title, (path, data) in pages(username).items():
         request = (lambda: client.post(path, data)) if data is not None else (lambda: client.get(path))
-        queries = []
-        with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
-            status = request().status_code
+        status, times[title] = timed(request, repeat)
         if status == 403:
-            times[title] = None
             if title == RECOMPUTED:
                 times[POLLED] = None
             continue
         assert status == 200, f"{path} as {username}: {status}"
-        walls, cpus = [], []
-        for _ in range(repeat):
-            wall, cpu = time.perf_counter(), time.process_time()
-            request()
-            walls.append((time.perf_counter() - wall) * 1000)
-            cpus.append((time.process_time() - cpu) * 1000)
-        times[title] = (statistics.median(walls), statistics.median(cpus), len(queries))
-        print(f"  {username:12} {title:32} {times[title][0]:7.0f} ms {len(queries):4} queries", flush=True)
+        print(f"  {username:12} {title:32} {times[title][0]:7.0f} ms {times[title][2]:4} queries", flush=True)
         if title == RECOMPUTED:
             times[POLLED] = polled_run(client, repeat, username)
     return times
 
 
+def timed(request: Callable[[], "HttpResponse"], repeat: int) -> tuple[int, Timing]:
+    """The status of a warm-up request, and unless it is 403 the median wall and CPU ms of `repeat` more and the warm-up's queries."""
+    from django.db import connection
+
+    queries = []
+    with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
+        status = request().status_code
+    if status == 403:
+        return status, None
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        request()
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return status, (statistics.median(walls), statistics.median(cpus), len(queries))
+
+
 def polled_run(client, repeat: int, username: str) -> Timing:
     """Time the poll of the preview run the recompute started (while it computes), then wait for the run and say how long it took."""
-    from django.db import connection
     from django.urls import reverse
 
     from clientela.segmentation.models import PreviewRun
 
     run = PreviewRun.objects.filter(requested_by__username=username).latest("pk")
-    url = reverse("web:scheme_preview_run", args=[run.pk])
-    queries = []
-    with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
-        client.get(url)
-    walls, cpus = [], []
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        assert client.get(url).status_code == 200
-        walls.append((time.perf_counter() - wall) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
+    status, timing = timed(lambda: client.get(reverse("web:scheme_preview_run", args=[run.pk])), repeat)
+    assert status == 200, f"the preview run's poll as {username}: {status}"
     while run.finished_at is None:  # the next pages are timed without the run reading beside them
         time.sleep(0.2)
         run.refresh_from_db()
     outcome = f"{sum(run.counts.values()):,} customers classified" if run.counts else f"failed: {run.error}"
     print(f"  {username:12} {'its run in the background':32} {(run.finished_at - run.started_at).total_seconds() * 1000:7.0f} ms ({outcome})", flush=True)
-    return statistics.median(walls), statistics.median(cpus), len(queries)
+    return timing
 
 
 def report(columns: dict[str, dict[str, Timing]]) -> None:
